@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Routing;
+using Vigil.Detection.Rules;
+using Vigil.Diagnostics;
+using Vigil.Ingestion;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Throughput of <c>vigil hunt</c>'s pipeline on one core: reading and parsing the corpus alone (the baseline), and
+/// reading, parsing and running every active SigmaHQ rule, alternated in the same run.
+/// </summary>
+internal static class HuntBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var events = int.Parse(Option(args, "--events") ?? "1000000", System.Globalization.CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        var sigma = Option(args, "--sigma") ?? BenchPaths.SharedData("sigma");
+        var corpus = Option(args, "--corpus") ?? Path.Combine(BenchPaths.Out, $"corpus-{events}.ndjson");
+
+        // One core, as the target says.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+        if (!File.Exists(corpus))
+        {
+            Console.WriteLine($"generating {events:N0} events into {corpus}");
+            CorpusGenerator.Write(corpus + ".part", events);
+            File.Move(corpus + ".part", corpus);
+        }
+
+        var bytes = new FileInfo(corpus).Length;
+        var problems = new ProblemLog();
+        var clock = Stopwatch.StartNew();
+        string[] folders = ["rules", "rules-emerging-threats", "rules-threat-hunting", "rules-placeholder", "rules-compliance"];
+        var rules = RuleSet.Load(folders.Select(f => Path.Combine(sigma, f)), problems);
+        var engine = new DetectionEngine(rules, new EngineOptions { Logsources = LogsourceMap.Load(Path.Combine(BenchPaths.Root, "config", "logsources.yml"), problems) }, problems);
+        Console.WriteLine($"rules: {engine.RulesLoaded:N0} loaded, {problems.Problems.Count:N0} skipped, in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"corpus: {events:N0} events, {bytes / 1e6:F0} MB");
+
+        var parse = new List<double>();
+        var hunt = new List<double>();
+        long detections = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            parse.Add(Measure(corpus, null, out _));
+            hunt.Add(Measure(corpus, engine, out detections));
+            Console.WriteLine($"round {round}: parse only {parse[^1]:N0} events/s; with rules {hunt[^1]:N0} events/s");
+        }
+
+        var p = Median(parse);
+        var h = Median(hunt);
+        var seconds = events / p;
+        Console.WriteLine();
+        Console.WriteLine($"parse only:  {p,12:N0} events/s  {bytes / seconds / 1e6,8:F1} MB/s");
+        Console.WriteLine($"with rules:  {h,12:N0} events/s  {bytes / (events / h) / 1e6,8:F1} MB/s  ({detections:N0} detections)");
+        Console.WriteLine($"ratio with rules / parse only: {h / p:F2} (target >= 0.5); target >= 100,000 events/s with rules: {(h >= 100_000 ? "met" : "NOT met")}");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB for a {bytes / 1e6:F0} MB input");
+        return 0;
+    }
+
+    private static double Measure(string corpus, DetectionEngine? engine, out long detections)
+    {
+        var problems = new ProblemLog();
+        var found = new List<RuleMatch>();
+        detections = 0;
+        long count = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var e in LogFiles.Read(corpus, problems))
+        {
+            count++;
+            if (engine is not null)
+            {
+                engine.Process(e, found);
+                detections += found.Count;
+                found.Clear();
+            }
+        }
+
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,14 @@
+using Vigil.Bench;
+
+// Benchmarks print ratios against a baseline measured in the same run, because these machines are noisy.
+return args.FirstOrDefault() switch
+{
+    "hunt" => HuntBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
+    return 2;
+}

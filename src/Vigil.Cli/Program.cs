@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Vigil.Cli;
+using Vigil.Cli.Hunt;
+
+var root = new RootCommand("Vigil: security monitoring for healthcare providers.");
+root.Subcommands.Add(HuntCommand.Create());
+return CommandLine.Run(root, args);

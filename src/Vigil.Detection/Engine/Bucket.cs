@@ -1,0 +1,117 @@
+using Vigil.Detection.Prefilter;
+using Vigil.Events;
+
+namespace Vigil.Detection.Engine;
+
+/// <summary>
+/// The rules that apply to one kind of event (one Windows channel and EventID, or non-Windows events), with a
+/// literal prefilter: one Aho-Corasick pass per field finds the rules whose necessary literals occur, so only those
+/// (and rules with no known necessary literal) are evaluated.
+/// </summary>
+internal sealed class Bucket
+{
+    private readonly CompiledRule[] _rules;
+    private readonly int[] _always;
+    private readonly AhoCorasick?[] _byField;
+    private readonly AhoCorasick? _anyField;
+    private readonly List<AhoCorasick> _automata = [];
+    private readonly CandidateSet _candidates;
+
+    public Bucket(IReadOnlyList<CompiledRule> rules, bool prefilter)
+    {
+        _rules = [.. rules];
+        var full = new byte[_rules.Length];
+        var always = new List<int>();
+        var byField = new Dictionary<int, List<(string, int[])>>();
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            var required = prefilter ? _rules[i].Required : null;
+            if (required is null)
+            {
+                always.Add(i);
+                continue;
+            }
+
+            for (var g = 0; g < required.Groups.Count; g++)
+            {
+                full[i] |= (byte)(1 << g);
+                foreach (var atom in required.Groups[g].Atoms)
+                {
+                    if (!byField.TryGetValue(atom.Field, out var list))
+                    {
+                        byField[atom.Field] = list = [];
+                    }
+
+                    list.Add((atom.Literal, [CandidateSet.Payload(i, g)]));
+                }
+            }
+        }
+
+        _candidates = new CandidateSet(full);
+        _always = [.. always];
+        var maxField = byField.Keys.DefaultIfEmpty(-1).Max();
+        _byField = new AhoCorasick?[maxField + 1];
+        if (byField.Count > 0)
+        {
+            var classes = new CharClasses(byField.Values.SelectMany(static l => l.Select(static p => p.Item1)));
+            foreach (var (field, patterns) in byField)
+            {
+                var automaton = new AhoCorasick(patterns, classes);
+                _automata.Add(automaton);
+                if (field == AtomSet.AnyField)
+                {
+                    _anyField = automaton;
+                }
+                else
+                {
+                    _byField[field] = automaton;
+                }
+            }
+        }
+    }
+
+    public int Count => _rules.Length;
+
+    /// <summary>Appends the rules that match <paramref name="e"/>, in rule order.</summary>
+    public void Match(LogEvent e, List<CompiledRule> matched)
+    {
+        _candidates.Clear();
+        foreach (var automaton in _automata)
+        {
+            automaton.Reset();
+        }
+
+        foreach (var i in _always)
+        {
+            _candidates.Add(i);
+        }
+
+        var byField = _byField;
+        for (var i = 0; i < e.Count; i++)
+        {
+            var value = e.ValueAt(i);
+            if (value is null)
+            {
+                continue;
+            }
+
+            var id = e.IdAt(i);
+            if ((uint)id < (uint)byField.Length && byField[id] is { } automaton)
+            {
+                automaton.Scan(value, _candidates);
+            }
+
+            _anyField?.Scan(value, _candidates);
+        }
+
+        var items = _candidates.Items;
+        items.Sort();
+        foreach (var i in items)
+        {
+            if (_rules[i].Matcher.Matches(e))
+            {
+                matched.Add(_rules[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using Vigil.Detection.Compilation;
+using Vigil.Detection.Correlation;
+using Vigil.Detection.Matching;
+using Vigil.Detection.Routing;
+using Vigil.Detection.Rules;
+using Vigil.Diagnostics;
+using Vigil.Events;
+
+namespace Vigil.Detection.Engine;
+
+/// <summary>
+/// Runs compiled Sigma rules, filters and correlations over events, one at a time, in input order.
+/// </summary>
+/// <remarks>
+/// Building the engine compiles every rule once per route of its logsource; a rule that fails to compile is
+/// reported with its file and reason and left out. <see cref="Process"/> is not thread-safe (it keeps prefilter and
+/// correlation state); use one engine per thread. Correlations work in event time, so events should arrive roughly
+/// in time order.
+/// </remarks>
+public sealed class DetectionEngine
+{
+    private static readonly int ChannelField = FieldNames.Intern("Channel");
+    private static readonly int EventIdField = FieldNames.Intern("EventID");
+
+    private readonly List<CompiledRule> _compiled = [];
+    private readonly Dictionary<(string Channel, string EventId), Bucket> _buckets = new(new KeyComparer());
+    private readonly Bucket _generic;
+    private readonly CorrelationEngine? _correlations;
+    private readonly List<CompiledRule> _matched = [];
+    private readonly bool _prefilter;
+    private readonly HashSet<string> _rulesLoaded = new(StringComparer.Ordinal);
+
+    /// <summary>Compiles <paramref name="rules"/>; problems go to <paramref name="problems"/>.</summary>
+    public DetectionEngine(RuleSet rules, EngineOptions options, IProblemSink problems)
+    {
+        _prefilter = options.Prefilter;
+        var filtersByRule = new Dictionary<string, List<FilterRule>>(StringComparer.Ordinal);
+        foreach (var filter in rules.Filters)
+        {
+            foreach (var target in filter.Rules)
+            {
+                if (!filtersByRule.TryGetValue(target, out var list))
+                {
+                    filtersByRule[target] = list = [];
+                }
+
+                list.Add(filter);
+            }
+        }
+
+        var byReference = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
+        foreach (var rule in rules.Rules)
+        {
+            if (Compile(rule, filtersByRule, options, problems))
+            {
+                _rulesLoaded.Add(rule.Info.Id);
+                byReference.TryAdd(rule.Info.Id, rule.Info);
+                if (rule.Info.Name is { } name)
+                {
+                    byReference.TryAdd(name, rule.Info);
+                }
+            }
+        }
+
+        foreach (var correlation in rules.Correlations)
+        {
+            byReference.TryAdd(correlation.Info.Id, correlation.Info);
+            if (correlation.Info.Name is { } name)
+            {
+                byReference.TryAdd(name, correlation.Info);
+            }
+        }
+
+        if (rules.Correlations.Count > 0)
+        {
+            _correlations = new CorrelationEngine(rules.Correlations, r => byReference.GetValueOrDefault(r), problems);
+        }
+
+        _generic = new Bucket(_compiled.Where(static c => c.Route.Channels is null).ToList(), _prefilter);
+        RulesLoaded = _rulesLoaded.Count;
+        CorrelationsLoaded = rules.Correlations.Count;
+    }
+
+    /// <summary>Detection rules compiled and active.</summary>
+    public int RulesLoaded { get; }
+
+    /// <summary>Correlation rules given to the engine.</summary>
+    public int CorrelationsLoaded { get; }
+
+    /// <summary>Events seen by <see cref="Process"/>.</summary>
+    public long EventsProcessed { get; private set; }
+
+    /// <summary>Regex evaluations that ran out of time (counted as no match).</summary>
+    public static long RegexTimeouts => RegexPredicate.Timeouts;
+
+    /// <summary>Events a correlation could not use because they carry no time.</summary>
+    public long UntimedForCorrelation => _correlations?.UntimedEvents ?? 0;
+
+    /// <summary>Runs every applicable rule on <paramref name="e"/>, appending detections to <paramref name="output"/>.</summary>
+    public void Process(LogEvent e, List<RuleMatch> output)
+    {
+        EventsProcessed++;
+        var bucket = BucketFor(e);
+        if (bucket.Count == 0)
+        {
+            return;
+        }
+
+        _matched.Clear();
+        bucket.Match(e, _matched);
+        RuleInfo? last = null;
+        foreach (var rule in _matched)
+        {
+            // A rule with several routes that all match one event still reports once.
+            if (ReferenceEquals(rule.Info, last))
+            {
+                continue;
+            }
+
+            last = rule.Info;
+            var detection = new RuleMatch(rule.Info, e.Timestamp, e, [], EmptyGroup);
+            if (_correlations is null || _correlations.ShouldEmit(rule.Info))
+            {
+                output.Add(detection);
+            }
+
+            if (_correlations is not null && _correlations.IsReferenced(rule.Info))
+            {
+                _correlations.Observe(detection, output);
+            }
+        }
+    }
+
+    /// <summary>Ends the input: correlations that wait for a window to close report now.</summary>
+    public void Flush(List<RuleMatch> output) => _correlations?.Flush(output);
+
+    private static readonly IReadOnlyDictionary<string, string?> EmptyGroup = new Dictionary<string, string?>();
+
+    private Bucket BucketFor(LogEvent e)
+    {
+        var channelIndex = e.IndexOf(ChannelField);
+        var channel = channelIndex < 0 ? null : e.ValueAt(channelIndex);
+        if (channel is null)
+        {
+            return _generic;
+        }
+
+        var eventIdIndex = e.IndexOf(EventIdField);
+        var key = (channel, eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "");
+        if (!_buckets.TryGetValue(key, out var bucket))
+        {
+            // Built on first sight of a channel and EventID: most hunts meet a few dozen kinds of event.
+            bucket = new Bucket(
+                _compiled.Where(c => c.Route.Channels is { } channels
+                    && channels.Contains(key.channel, StringComparer.OrdinalIgnoreCase)
+                    && (c.Route.EventIds is null || c.Route.EventIds.Contains(key.Item2))).ToList(),
+                _prefilter);
+            _buckets[key] = bucket;
+        }
+
+        return bucket;
+    }
+
+    private bool Compile(SigmaRule rule, Dictionary<string, List<FilterRule>> filtersByRule, EngineOptions options, IProblemSink problems)
+    {
+        var routes = options.Logsources?.Resolve(rule.Info.Logsource) ?? [Route.Generic];
+        var filters = new List<FilterRule>();
+        filters.AddRange(filtersByRule.GetValueOrDefault(rule.Info.Id) ?? []);
+        if (rule.Info.Name is { } name)
+        {
+            filters.AddRange(filtersByRule.GetValueOrDefault(name) ?? []);
+        }
+
+        var compiled = new List<CompiledRule>();
+        foreach (var route in routes)
+        {
+            Func<string, string> map = f => route.FieldMappings.TryGetValue(f, out var to) ? to : f;
+            foreach (var pipeline in options.Pipelines)
+            {
+                map = pipeline.MapFields(rule.Info.Logsource, map);
+            }
+
+            var context = new CompileContext(map, options.Placeholders);
+            var matcher = DetectionCompiler.Compile(rule.Selections, rule.Condition, context, out var error);
+            if (matcher is null)
+            {
+                problems.Report(new InputProblem(rule.Info.File, "", ErrorKind(error!), error!));
+                return false;
+            }
+
+            var required = matcher.Required;
+            var parts = new List<Matcher>();
+            var conditions = route.Conditions.Concat(options.Pipelines.SelectMany(p => p.Conditions(rule.Info.Logsource)));
+            foreach (var (field, values) in conditions)
+            {
+                parts.Add(new FieldMatcher(
+                    FieldNames.Intern(field),
+                    [.. values.Select(static v => StringPredicate.Create(SigmaString.Parse(v), cased: false))],
+                    all: false));
+            }
+
+            parts.Add(matcher);
+            foreach (var filter in filters)
+            {
+                var filterMatcher = DetectionCompiler.Compile(filter.Selections, filter.Condition, context, out var filterError);
+                if (filterMatcher is null)
+                {
+                    problems.Report(new InputProblem(filter.Info.File, "", ErrorKind(filterError!), filterError!));
+                    continue;
+                }
+
+                parts.Add(new NoneOf(filterMatcher));
+            }
+
+            var whole = parts.Count == 1 ? parts[0] : new AllOf([.. parts]);
+            compiled.Add(new CompiledRule(_compiled.Count + compiled.Count, rule.Info, route, whole, required));
+        }
+
+        _compiled.AddRange(compiled);
+        return true;
+    }
+
+    /// <summary>A stable category for an error message, for the summary's "skipped by reason".</summary>
+    private static string ErrorKind(string error) => error switch
+    {
+        _ when error.Contains("unknown modifier", StringComparison.Ordinal) => "unknown-modifier",
+        _ when error.Contains("placeholder", StringComparison.Ordinal) => "missing-placeholder",
+        _ when error.Contains("regular expression", StringComparison.Ordinal) => "bad-regex",
+        _ when error.Contains("condition", StringComparison.Ordinal) || error.Contains("matches no selection", StringComparison.Ordinal) => "bad-condition",
+        _ => "bad-detection",
+    };
+
+    private sealed class KeyComparer : IEqualityComparer<(string Channel, string EventId)>
+    {
+        public bool Equals((string Channel, string EventId) x, (string Channel, string EventId) y) =>
+            string.Equals(x.Channel, y.Channel, StringComparison.OrdinalIgnoreCase) && string.Equals(x.EventId, y.EventId, StringComparison.Ordinal);
+
+        public int GetHashCode((string Channel, string EventId) key) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Channel), StringComparer.Ordinal.GetHashCode(key.EventId));
+    }
+}

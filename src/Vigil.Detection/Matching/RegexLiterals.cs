@@ -1,0 +1,172 @@
+using System.Text;
+
+namespace Vigil.Detection.Matching;
+
+/// <summary>
+/// Finds a literal that every match of a regular expression must contain, so that the prefilter can skip regex
+/// rules too. Conservative: only runs of plain characters at the top level of the pattern count (nothing inside
+/// groups or classes, nothing before an optional quantifier), and a top-level alternation gives no literal.
+/// </summary>
+internal static class RegexLiterals
+{
+    private const string Special = ".^$[](){}|*+?\\";
+
+    /// <summary>The index of the last character of the escape that starts at <paramref name="at"/>.</summary>
+    private static int SkipEscape(string pattern, int at)
+    {
+        var i = at + 1;
+        if (i >= pattern.Length)
+        {
+            return i;
+        }
+
+        switch (pattern[i])
+        {
+            case 'x':
+                return Math.Min(i + 2, pattern.Length - 1);
+            case 'u':
+                return Math.Min(i + 4, pattern.Length - 1);
+            case 'c':
+                return Math.Min(i + 1, pattern.Length - 1);
+            case 'p' or 'P' or 'k':
+                var end = pattern.IndexOfAny(['}', '>'], i);
+                return end < 0 ? pattern.Length - 1 : end;
+            case >= '0' and <= '9':
+                while (i + 1 < pattern.Length && char.IsDigit(pattern[i + 1]))
+                {
+                    i++;
+                }
+
+                return i;
+            default:
+                return i;
+        }
+    }
+
+    /// <summary>The longest required literal of at least three characters, or null.</summary>
+    public static string? Required(string pattern)
+    {
+        var best = "";
+        var run = new StringBuilder();
+        var depth = 0;
+        var i = 0;
+        if (pattern.StartsWith("(?", StringComparison.Ordinal) && pattern.IndexOf(')') is var close and > 0
+            && pattern[2..close].All(static c => c is 'i' or 'm' or 's' or 'x' or 'n' or '-'))
+        {
+            if (pattern[2..close].Contains('x', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            i = close + 1;
+        }
+
+        void Flush()
+        {
+            if (run.Length > best.Length)
+            {
+                best = run.ToString();
+            }
+
+            run.Clear();
+        }
+
+        for (; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (depth > 0)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    depth--;
+                }
+
+                continue;
+            }
+
+            char? literal = null;
+            var width = 1;
+            if (c == '\\' && i + 1 < pattern.Length && !char.IsLetterOrDigit(pattern[i + 1]))
+            {
+                literal = pattern[i + 1];
+                width = 2;
+            }
+            else if (Special.IndexOf(c) < 0)
+            {
+                literal = c;
+            }
+
+            if (literal is null)
+            {
+                Flush();
+                switch (c)
+                {
+                    case '|':
+                        return null;
+                    case '(':
+                        depth++;
+                        break;
+                    case '[':
+                        // Skip the class, honouring escapes and a leading ']'.
+                        i++;
+                        if (i < pattern.Length && pattern[i] == '^')
+                        {
+                            i++;
+                        }
+
+                        if (i < pattern.Length && pattern[i] == ']')
+                        {
+                            i++;
+                        }
+
+                        while (i < pattern.Length && pattern[i] != ']')
+                        {
+                            i += pattern[i] == '\\' ? 2 : 1;
+                        }
+
+                        break;
+                    case '{':
+                        while (i < pattern.Length && pattern[i] != '}')
+                        {
+                            i++;
+                        }
+
+                        break;
+                    case '\\':
+                        i = SkipEscape(pattern, i);
+                        break;
+                }
+
+                continue;
+            }
+
+            var next = i + width < pattern.Length ? pattern[i + width] : '\0';
+            if (next is '?' or '*' || (next == '{' && i + width + 1 < pattern.Length && pattern[i + width + 1] == '0'))
+            {
+                // This character may be absent: the run ends before it.
+                Flush();
+            }
+            else
+            {
+                run.Append(literal.Value);
+                if (next is '+' or '{')
+                {
+                    Flush();
+                }
+            }
+
+            i += width - 1;
+        }
+
+        Flush();
+        return best.Length >= 3 ? best : null;
+    }
+}

@@ -1,0 +1,12 @@
+using Vigil.Events;
+
+namespace Vigil.Detection.Matching;
+
+/// <summary>A test on one field value (never null), compiled from one rule value and its modifiers.</summary>
+internal abstract class ValuePredicate
+{
+    public abstract bool Test(string value, LogEvent e);
+
+    /// <summary>A literal that every matching value contains, upper-cased invariantly, or null.</summary>
+    public virtual string? Atom => null;
+}

@@ -1,0 +1,66 @@
+using Vigil.Detection.Matching;
+
+namespace Vigil.Detection.Prefilter;
+
+/// <summary>
+/// A necessary condition of a matcher: at least one of these literals occurs, case-insensitively, in its field
+/// (or in any field, for <see cref="AnyField"/>). Literals are upper-cased invariantly, as
+/// <see cref="StringComparison.OrdinalIgnoreCase"/> compares.
+/// </summary>
+internal sealed class AtomSet
+{
+    public const int AnyField = -1;
+
+    private AtomSet(IReadOnlyList<Atom> atoms)
+    {
+        Atoms = atoms;
+        Shortest = atoms.Count == 0 ? 0 : atoms.Min(static a => a.Literal.Length);
+    }
+
+    public IReadOnlyList<Atom> Atoms { get; }
+
+    /// <summary>The shortest literal: longer literals occur less often, so a larger value prunes better.</summary>
+    public int Shortest { get; }
+
+    public static AtomSet? Union(IEnumerable<AtomSet?> parts)
+    {
+        var atoms = new List<Atom>();
+        foreach (var p in parts)
+        {
+            if (p is null)
+            {
+                return null;
+            }
+
+            atoms.AddRange(p.Atoms);
+        }
+
+        return atoms.Count == 0 ? null : new AtomSet(atoms.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// What a list of value tests on one field needs: with <c>all</c>, each test's literal (a conjunction);
+    /// otherwise one of them (a disjunction, null when any test has no literal).
+    /// </summary>
+    public static Requirement? FromPredicates(int fieldId, ValuePredicate[] predicates, bool all)
+    {
+        var sets = new List<AtomSet?>(predicates.Length);
+        foreach (var p in predicates)
+        {
+            if (p is IMultiAtom multi)
+            {
+                var atoms = multi.Literals.Select(StringPredicate.AtomOf).ToList();
+                sets.Add(atoms.Any(static a => a is null) ? null : new AtomSet([.. atoms.Select(a => new Atom(fieldId, a!))]));
+                continue;
+            }
+
+            var atom = p.Atom;
+            sets.Add(atom is null ? null : new AtomSet([new Atom(fieldId, atom)]));
+        }
+
+        return all ? Requirement.All(sets.Select(Requirement.Of)) : Requirement.Of(Union(sets));
+    }
+
+    /// <summary>One literal in one field.</summary>
+    internal readonly record struct Atom(int Field, string Literal);
+}

@@ -1,0 +1,89 @@
+using Vigil.Diagnostics;
+using Vigil.Events;
+using Vigil.Ingestion.Files;
+
+namespace Vigil.Ingestion;
+
+/// <summary>Finds log files and reads their events: JSON (NDJSON, arrays, concatenated objects) and CSV, gzip or not.</summary>
+/// <remarks>
+/// <para>
+/// Bad input never throws: each problem goes to the <see cref="IProblemSink"/> with the file, a location
+/// (<c>line N</c> or <c>object N</c>) and a reason that never quotes the record's content (it may hold patient
+/// data), and reading carries on where it can. Kinds reported: <c>unreadable</c>, <c>unknown-format</c>,
+/// <c>truncated</c>, <c>corrupt</c>, <c>invalid-json</c>, <c>invalid-utf8</c>, <c>line-too-long</c>,
+/// <c>value-too-long</c>, <c>invalid-csv</c>.
+/// </para>
+/// <para>
+/// Memory is bounded whatever the file: NDJSON lines and CSV rows over 1 MiB are skipped as they stream past, and a
+/// JSON array or concatenated file is read token by token (one token up to 16 MiB).
+/// </para>
+/// <para>
+/// Methods are thread-safe; each enumeration of <see cref="Read"/> opens the file anew and must be disposed (a
+/// <c>foreach</c> does it) to close it. Known gap: a named pipe (FIFO) with no writer blocks on open.
+/// </para>
+/// </remarks>
+public static class LogFiles
+{
+    /// <summary>The files named by <paramref name="inputs"/>: files as given, folders searched recursively.</summary>
+    /// <param name="inputs">Paths of files or folders.</param>
+    /// <param name="problems">
+    /// Receives an <c>unreadable</c> problem for each missing path, unreadable file and folder that cannot be listed;
+    /// those are skipped.
+    /// </param>
+    /// <returns>
+    /// The paths in the order of <paramref name="inputs"/>; the files of a folder sorted by ordinal path, so runs are
+    /// repeatable. Hidden files are included; links to folders are not followed (they can loop), links to files are.
+    /// Lazy: paths are checked as the result is enumerated.
+    /// </returns>
+    public static IEnumerable<string> Expand(IEnumerable<string> inputs, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(problems);
+        return InputPaths.Expand(inputs, problems);
+    }
+
+    /// <summary>Streams the events of one file.</summary>
+    /// <param name="path">The file; it becomes each event's <see cref="LogEvent.Source"/>.</param>
+    /// <param name="problems">Receives the problems met; see the class remarks.</param>
+    /// <returns>
+    /// <para>
+    /// The events in file order, lazily. Gzip is decompressed when the file starts with its magic bytes (1f 8b),
+    /// whatever its name; a truncated or corrupt gzip gives a problem after the events read before it.
+    /// </para>
+    /// <para>
+    /// The format comes from the content: a first non-blank <c>{</c> or <c>[</c> is JSON, a <c>.csv</c> name or a
+    /// header-like first line is CSV, anything else is one <c>unknown-format</c> problem and no events.
+    /// <see cref="LogEvent.Record"/> is the 1-based line (NDJSON, CSV) or object index (array, concatenated
+    /// objects). Windows events in the evtx JSON layout get Sigma field names (see <see cref="WindowsEventFields"/>)
+    /// and their <c>SystemTime</c> as <see cref="LogEvent.Timestamp"/>; other events take their time from the first
+    /// of <c>@timestamp</c>, <c>timestamp</c>, <c>TimeCreated</c>, <c>time</c>, <c>CreationTime</c>,
+    /// <c>createdDateTime</c>, <c>TimeGenerated</c>, <c>date</c> that parses (ISO 8601 or Unix epoch), else null.
+    /// </para>
+    /// </returns>
+    public static IEnumerable<LogEvent> Read(string path, IProblemSink problems)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(problems);
+        return ReadEvents(path, problems);
+    }
+
+    private static IEnumerable<LogEvent> ReadEvents(string path, IProblemSink problems)
+    {
+        using var input = InputFile.Open(path, problems);
+        if (input is null)
+        {
+            yield break;
+        }
+
+        var reader = InputFile.ReaderFor(input, path, problems);
+        if (reader is null)
+        {
+            yield break;
+        }
+
+        while (reader.TryRead(out var logEvent))
+        {
+            yield return logEvent;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Vigil.Detection.Matching;
+
+namespace Vigil.Detection.Tests.Prefilter;
+
+public sealed class RegexLiteralsTests
+{
+    [Theory]
+    [InlineData("abc", "abc")]
+    [InlineData("(?i)invoke-expression", "invoke-expression")]
+    [InlineData("^cmd\\.exe /c", "cmd.exe /c")]
+    [InlineData("abcd?e", "abc")]
+    [InlineData("ab*cdefg", "cdefg")]
+    [InlineData("xyz+q", "xyz")]
+    [InlineData("hello(world)?there", "hello")]
+    [InlineData("foo|barbaz", null)]
+    [InlineData("(foo|bar)", null)]
+    [InlineData("[abc]{3}defg", "defg")]
+    [InlineData("\\x41BCD", "BCD")]
+    [InlineData("\\u0041XYZ", "XYZ")]
+    [InlineData("\\d{2,3}abcd", "abcd")]
+    [InlineData("a{0,1}bc", null)]
+    [InlineData("ab", null)]
+    [InlineData("\\p{L}+word", "word")]
+    [InlineData("(?x)a b c d", null)]
+    public void Required_literal_is_one_every_match_contains(string pattern, string? expected)
+    {
+        Assert.Equal(expected, RegexLiterals.Required(pattern));
+    }
+
+    [Theory]
+    [InlineData("^cmd\\.exe /c", "CMD.EXE /C whoami")]
+    [InlineData("\\x41BCD", "ABCD")]
+    [InlineData("ab*cdefg", "acdefg")]
+    [InlineData("[abc]{3}defg", "abcdefg")]
+    public void The_literal_occurs_in_a_real_match(string pattern, string text)
+    {
+        Assert.Matches(new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
+        Assert.Contains(RegexLiterals.Required(pattern)!, text, StringComparison.OrdinalIgnoreCase);
+    }
+}

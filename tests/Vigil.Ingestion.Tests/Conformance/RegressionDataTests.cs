@@ -1,0 +1,82 @@
+using Vigil.Diagnostics;
+using Vigil.Events;
+
+namespace Vigil.Ingestion.Tests.Conformance;
+
+/// <summary>Reads every evtx JSON render of the SigmaHQ regression data staged in the shared data folder.</summary>
+public sealed class RegressionDataTests
+{
+    [Fact]
+    public void Every_regression_json_render_gives_its_indexed_event_count_with_the_sigma_fields()
+    {
+        var sigma = Path.Combine(SharedData(), "sigma");
+        var expected = IndexedEventCounts(Path.Combine(sigma, "regression_index.csv"));
+        var problems = new ProblemLog();
+        var renders = LogFiles.Expand([Path.Combine(sigma, "regression_data")], problems)
+            .Where(p => p.EndsWith(".json", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(renders.Count >= 100, $"only {renders.Count} JSON renders found under {sigma}");
+        var failures = new List<string>();
+        foreach (var render in renders)
+        {
+            var relative = Path.GetRelativePath(sigma, render).Replace('\\', '/');
+            var events = LogFiles.Read(render, problems).ToList();
+            if (!expected.TryGetValue(relative, out var count))
+            {
+                failures.Add($"{relative}: not in regression_index.csv");
+            }
+            else if (events.Count != count)
+            {
+                failures.Add($"{relative}: {events.Count} events, index says {count}");
+            }
+
+            foreach (var logEvent in events)
+            {
+                var missing = new[] { "EventID", "Channel", "Computer", "Provider_Name" }.Where(f => logEvent.Get(f) is null).ToList();
+                if (missing.Count > 0 || logEvent.Timestamp is null)
+                {
+                    failures.Add($"{relative} object {logEvent.Record}: missing {string.Join(", ", missing)}{(logEvent.Timestamp is null ? " Timestamp" : "")}");
+                }
+            }
+        }
+
+        Assert.Empty(problems.Problems);
+        Assert.Empty(failures);
+    }
+
+    // Finds the repository by its solution file, then the shared data beside it (../shared/data).
+    private static string SharedData()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Vigil.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        Assert.True(folder is not null, $"No Vigil.slnx above {AppContext.BaseDirectory}: cannot locate the repository.");
+        var data = Path.GetFullPath(Path.Combine(folder!.FullName, "..", "shared", "data"));
+        Assert.True(
+            Directory.Exists(Path.Combine(data, "sigma", "regression_data")),
+            $"The shared data folder is absent: expected the SigmaHQ regression data at {Path.Combine(data, "sigma", "regression_data")}. This conformance test needs it and does not pass without it.");
+        return data;
+    }
+
+    // json_path -> events_in_json, read with the module's own CSV reader.
+    private static Dictionary<string, int> IndexedEventCounts(string index)
+    {
+        var problems = new ProblemLog();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in LogFiles.Read(index, problems))
+        {
+            if (row.Get("json_path") is { Length: > 0 } json && int.TryParse(row.Get("events_in_json"), out var count))
+            {
+                counts[json] = count;
+            }
+        }
+
+        Assert.Empty(problems.Problems);
+        Assert.True(counts.Count >= 100, $"only {counts.Count} rows with a JSON render in {index}");
+        return counts;
+    }
+}
