@@ -37,8 +37,9 @@ internal static class HuntBenchmark
         var clock = Stopwatch.StartNew();
         string[] folders = ["rules", "rules-emerging-threats", "rules-threat-hunting", "rules-placeholder", "rules-compliance"];
         var rules = RuleSet.Load(folders.Select(f => Path.Combine(sigma, f)), problems);
+        Console.WriteLine($"parsed rules: managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
         var engine = new DetectionEngine(rules, new EngineOptions { Logsources = LogsourceMap.Load(Path.Combine(BenchPaths.Root, "config", "logsources.yml"), problems) }, problems);
-        Console.WriteLine($"rules: {engine.RulesLoaded:N0} loaded, {problems.Problems.Count:N0} skipped, in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"rules: {engine.RulesLoaded:N0} loaded, {problems.Problems.Count:N0} skipped, in {clock.Elapsed.TotalSeconds:F1} s; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
         Console.WriteLine($"corpus: {events:N0} events, {bytes / 1e6:F0} MB");
 
         var parse = new List<double>();
@@ -48,7 +49,7 @@ internal static class HuntBenchmark
         {
             parse.Add(Measure(corpus, null, out _));
             hunt.Add(Measure(corpus, engine, out detections));
-            Console.WriteLine($"round {round}: parse only {parse[^1]:N0} events/s; with rules {hunt[^1]:N0} events/s");
+            Console.WriteLine($"round {round}: parse only {parse[^1]:N0} events/s; with rules {hunt[^1]:N0} events/s; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB");
         }
 
         var p = Median(parse);

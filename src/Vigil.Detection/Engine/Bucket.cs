@@ -5,16 +5,16 @@ namespace Vigil.Detection.Engine;
 
 /// <summary>
 /// The rules that apply to one kind of event (one Windows channel and EventID, or non-Windows events), with a
-/// literal prefilter: one Aho-Corasick pass per field finds the rules whose necessary literals occur, so only those
-/// (and rules with no known necessary literal) are evaluated.
+/// literal prefilter: each field's <see cref="FieldIndex"/> finds the rules whose necessary literals occur, so only
+/// those (and rules with no known necessary literal) are evaluated.
 /// </summary>
 internal sealed class Bucket
 {
     private readonly CompiledRule[] _rules;
     private readonly int[] _always;
-    private readonly AhoCorasick?[] _byField;
-    private readonly AhoCorasick? _anyField;
-    private readonly List<AhoCorasick> _automata = [];
+    private readonly FieldIndex?[] _byField;
+    private readonly FieldIndex? _anyField;
+    private readonly List<FieldIndex> _indexes = [];
     private readonly CandidateSet _candidates;
 
     public Bucket(IReadOnlyList<CompiledRule> rules, bool prefilter)
@@ -22,7 +22,7 @@ internal sealed class Bucket
         _rules = [.. rules];
         var full = new byte[_rules.Length];
         var always = new List<int>();
-        var byField = new Dictionary<int, List<(string, int[])>>();
+        var byField = new Dictionary<int, List<(string, AtomKind, int)>>();
         for (var i = 0; i < _rules.Length; i++)
         {
             var required = prefilter ? _rules[i].Required : null;
@@ -32,17 +32,18 @@ internal sealed class Bucket
                 continue;
             }
 
-            for (var g = 0; g < required.Groups.Count; g++)
+            var groups = required.Groups;
+            for (var g = 0; g < groups.Count; g++)
             {
                 full[i] |= (byte)(1 << g);
-                foreach (var atom in required.Groups[g].Atoms)
+                foreach (var atom in groups[g].Atoms)
                 {
                     if (!byField.TryGetValue(atom.Field, out var list))
                     {
                         byField[atom.Field] = list = [];
                     }
 
-                    list.Add((atom.Literal, [CandidateSet.Payload(i, g)]));
+                    list.Add((atom.Literal, atom.Kind, CandidateSet.Payload(i, g)));
                 }
             }
         }
@@ -50,35 +51,32 @@ internal sealed class Bucket
         _candidates = new CandidateSet(full);
         _always = [.. always];
         var maxField = byField.Keys.DefaultIfEmpty(-1).Max();
-        _byField = new AhoCorasick?[maxField + 1];
-        if (byField.Count > 0)
+        _byField = new FieldIndex?[maxField + 1];
+        foreach (var (field, atoms) in byField)
         {
-            var classes = new CharClasses(byField.Values.SelectMany(static l => l.Select(static p => p.Item1)));
-            foreach (var (field, patterns) in byField)
+            var index = new FieldIndex(atoms);
+            _indexes.Add(index);
+            if (field == AtomSet.AnyField)
             {
-                var automaton = new AhoCorasick(patterns, classes);
-                _automata.Add(automaton);
-                if (field == AtomSet.AnyField)
-                {
-                    _anyField = automaton;
-                }
-                else
-                {
-                    _byField[field] = automaton;
-                }
+                _anyField = index;
+            }
+            else
+            {
+                _byField[field] = index;
             }
         }
     }
 
     public int Count => _rules.Length;
 
+
     /// <summary>Appends the rules that match <paramref name="e"/>, in rule order.</summary>
     public void Match(LogEvent e, List<CompiledRule> matched)
     {
         _candidates.Clear();
-        foreach (var automaton in _automata)
+        foreach (var index in _indexes)
         {
-            automaton.Reset();
+            index.Reset();
         }
 
         foreach (var i in _always)
@@ -96,9 +94,9 @@ internal sealed class Bucket
             }
 
             var id = e.IdAt(i);
-            if ((uint)id < (uint)byField.Length && byField[id] is { } automaton)
+            if ((uint)id < (uint)byField.Length && byField[id] is { } index)
             {
-                automaton.Scan(value, _candidates);
+                index.Scan(value, _candidates);
             }
 
             _anyField?.Scan(value, _candidates);

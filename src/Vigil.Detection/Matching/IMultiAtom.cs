@@ -4,4 +4,6 @@ namespace Vigil.Detection.Matching;
 internal interface IMultiAtom
 {
     IEnumerable<string> Literals { get; }
+
+    Prefilter.AtomKind Kind { get; }
 }

@@ -17,15 +17,15 @@ internal sealed class RegexPredicate : ValuePredicate
     private static long _timeouts;
     private readonly Regex _regex;
 
-    private readonly string? _atom;
+    private readonly Prefilter.AtomText? _atom;
 
     private RegexPredicate(Regex regex, string pattern)
     {
         _regex = regex;
-        _atom = RegexLiterals.Required(pattern) is { } literal ? StringPredicate.AtomOf(literal) : null;
+        _atom = RegexLiterals.Required(pattern) is { } literal ? StringPredicate.AtomOf(literal, Prefilter.AtomKind.Substring) : null;
     }
 
-    public override string? Atom => _atom;
+    public override Prefilter.AtomText? Atom => _atom;
 
     /// <summary>How many regex evaluations ran out of time in this process.</summary>
     public static long Timeouts => Interlocked.Read(ref _timeouts);

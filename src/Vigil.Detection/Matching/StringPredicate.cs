@@ -36,6 +36,9 @@ internal static class StringPredicate
         return new WildcardValue(runs, cased, pattern.LongestLiteral());
     }
 
+    internal static Prefilter.AtomText? AtomOf(string literal, Prefilter.AtomKind kind) =>
+        AtomOf(literal) is { } atom ? new Prefilter.AtomText(atom, kind) : null;
+
     /// <summary>
     /// The literal as a prefilter atom, or null when it cannot be one: empty, or holding a character outside the
     /// BMP that has a case (the prefilter folds case one UTF-16 unit at a time, which is exact for every other
@@ -83,23 +86,31 @@ internal sealed class EqualsValue(string literal, StringComparison comparison) :
 
     public override bool Test(string value, Vigil.Events.LogEvent e) => string.Equals(value, literal, comparison);
 
-    public override string? Atom => StringPredicate.AtomOf(literal);
+    public override Prefilter.AtomText? Atom => StringPredicate.AtomOf(literal, Prefilter.AtomKind.Whole);
 }
 
 /// <summary>The value starts with the literal.</summary>
 internal sealed class StartsWithValue(string literal, StringComparison comparison) : ValuePredicate
 {
+    public string Literal => literal;
+
+    public StringComparison Comparison => comparison;
+
     public override bool Test(string value, Vigil.Events.LogEvent e) => value.StartsWith(literal, comparison);
 
-    public override string? Atom => StringPredicate.AtomOf(literal);
+    public override Prefilter.AtomText? Atom => StringPredicate.AtomOf(literal, Prefilter.AtomKind.Prefix);
 }
 
 /// <summary>The value ends with the literal.</summary>
 internal sealed class EndsWithValue(string literal, StringComparison comparison) : ValuePredicate
 {
+    public string Literal => literal;
+
+    public StringComparison Comparison => comparison;
+
     public override bool Test(string value, Vigil.Events.LogEvent e) => value.EndsWith(literal, comparison);
 
-    public override string? Atom => StringPredicate.AtomOf(literal);
+    public override Prefilter.AtomText? Atom => StringPredicate.AtomOf(literal, Prefilter.AtomKind.Suffix);
 }
 
 /// <summary>The value contains the literal.</summary>
@@ -111,7 +122,7 @@ internal sealed class ContainsValue(string literal, StringComparison comparison)
 
     public override bool Test(string value, Vigil.Events.LogEvent e) => value.Contains(literal, comparison);
 
-    public override string? Atom => StringPredicate.AtomOf(literal);
+    public override Prefilter.AtomText? Atom => StringPredicate.AtomOf(literal, Prefilter.AtomKind.Substring);
 }
 
 /// <summary>
@@ -142,7 +153,7 @@ internal sealed class WildcardValue : ValuePredicate
         }
     }
 
-    public override string? Atom => StringPredicate.AtomOf(_longest);
+    public override Prefilter.AtomText? Atom => StringPredicate.AtomOf(_longest, Prefilter.AtomKind.Substring);
 
     public override bool Test(string value, Vigil.Events.LogEvent e)
     {

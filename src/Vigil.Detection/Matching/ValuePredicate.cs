@@ -7,6 +7,6 @@ internal abstract class ValuePredicate
 {
     public abstract bool Test(string value, LogEvent e);
 
-    /// <summary>A literal that every matching value contains, upper-cased invariantly, or null.</summary>
-    public virtual string? Atom => null;
+    /// <summary>A literal that every matching value holds (and where), or null.</summary>
+    public virtual Prefilter.AtomText? Atom => null;
 }

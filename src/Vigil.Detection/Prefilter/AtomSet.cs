@@ -49,18 +49,18 @@ internal sealed class AtomSet
         {
             if (p is IMultiAtom multi)
             {
-                var atoms = multi.Literals.Select(StringPredicate.AtomOf).ToList();
-                sets.Add(atoms.Any(static a => a is null) ? null : new AtomSet([.. atoms.Select(a => new Atom(fieldId, a!))]));
+                var atoms = multi.Literals.Select(l => StringPredicate.AtomOf(l, multi.Kind)).ToList();
+                sets.Add(atoms.Any(static a => a is null) ? null : new AtomSet([.. atoms.Select(a => new Atom(fieldId, a!.Value.Literal, a.Value.Kind))]));
                 continue;
             }
 
             var atom = p.Atom;
-            sets.Add(atom is null ? null : new AtomSet([new Atom(fieldId, atom)]));
+            sets.Add(atom is not { } a ? null : new AtomSet([new Atom(fieldId, a.Literal, a.Kind)]));
         }
 
         return all ? Requirement.All(sets.Select(Requirement.Of)) : Requirement.Of(Union(sets));
     }
 
-    /// <summary>One literal in one field.</summary>
-    internal readonly record struct Atom(int Field, string Literal);
+    /// <summary>One literal in one field, and where in the value it stands.</summary>
+    internal readonly record struct Atom(int Field, string Literal, AtomKind Kind);
 }

@@ -1,41 +1,61 @@
+using System.Collections.Frozen;
+
 namespace Vigil.Detection.Prefilter;
 
 /// <summary>
-/// Maps every UTF-16 code unit to a small class number: one class per distinct upper-cased character used by some
-/// pattern, class 0 for everything else. Upper and lower case of a letter share a class.
+/// Maps characters to small class numbers for one automaton: one class per distinct upper-cased ASCII character its
+/// patterns use, one class shared by every non-ASCII character they use, class 0 for everything else. Upper and lower
+/// case of a letter share a class. Sharing a class can only make the automaton match more text, never less, so it
+/// stays a sound prefilter while its alphabet stays small (homoglyph and emoji rules list hundreds of characters).
 /// </summary>
 internal sealed class CharClasses
 {
+    private readonly ushort[] _ascii = new ushort[128];
+    private readonly FrozenDictionary<char, ushort> _other;
+
     public CharClasses(IEnumerable<string> patterns)
     {
         var classOf = new Dictionary<char, ushort>();
+        ushort next = 1;
+        ushort? nonAscii = null;
         foreach (var pattern in patterns)
         {
             foreach (var c in pattern)
             {
                 var folded = char.ToUpperInvariant(c);
-                if (!classOf.ContainsKey(folded))
+                if (classOf.ContainsKey(folded))
                 {
-                    classOf[folded] = (ushort)(classOf.Count + 1);
+                    continue;
                 }
+
+                classOf[folded] = folded < 128 ? next++ : nonAscii ??= next++;
             }
         }
 
-        Map = new ushort[char.MaxValue + 1];
+        var other = new Dictionary<char, ushort>();
         for (var c = 0; c <= char.MaxValue; c++)
         {
             if (classOf.TryGetValue(char.ToUpperInvariant((char)c), out var cls))
             {
-                Map[c] = cls;
+                if (c < 128)
+                {
+                    _ascii[c] = cls;
+                }
+                else
+                {
+                    other[(char)c] = cls;
+                }
             }
         }
 
-        Count = classOf.Count + 1;
+        _other = other.ToFrozenDictionary();
+        Count = next;
     }
-
-    public ushort[] Map { get; }
 
     public int Count { get; }
 
-    public int Of(char c) => Map[c];
+    public int Of(char c) => c < 128 ? _ascii[c] : _other.GetValueOrDefault(c);
+
+    /// <summary>The ASCII table, for the scan loop's fast path.</summary>
+    public ushort[] Ascii => _ascii;
 }

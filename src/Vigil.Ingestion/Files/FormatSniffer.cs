@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vigil.Ingestion.Csv;
 using Vigil.Ingestion.Json;
+using Vigil.Ingestion.Text;
 
 namespace Vigil.Ingestion.Files;
 
@@ -8,8 +9,8 @@ namespace Vigil.Ingestion.Files;
 /// <remarks>
 /// First non-whitespace byte <c>[</c>: a JSON array. <c>{</c>: NDJSON when the first line holds a whole value (or a
 /// broken record, so that per-line recovery applies), else concatenated pretty-printed values. Otherwise CSV when the name
-/// ends in <c>.csv</c> (or <c>.csv.gz</c>) or the first line looks like a header. Anything else is unknown. A UTF-8
-/// byte order mark is skipped.
+/// ends in <c>.csv</c> (or <c>.csv.gz</c>) or the first line looks like a header. Otherwise plain text when the sniff
+/// window reads as text (see <see cref="PlainText"/>). Anything else is unknown. A UTF-8 byte order mark is skipped.
 /// </remarks>
 internal static class FormatSniffer
 {
@@ -43,8 +44,16 @@ internal static class FormatSniffer
         {
             (byte)'[' => LogFormat.JsonStream,
             (byte)'{' => LooksLikeJsonLines(input, first) ? LogFormat.JsonLines : LogFormat.JsonStream,
-            _ => IsCsvName(path) || LooksLikeCsv(input, first) ? LogFormat.Csv : LogFormat.Unknown,
+            _ when IsCsvName(path) || LooksLikeCsv(input, first) => LogFormat.Csv,
+            _ => LooksLikeText(input) ? LogFormat.Text : LogFormat.Unknown,
         };
+    }
+
+    private static bool LooksLikeText(InputBuffer input)
+    {
+        // A window that stops short of the content's end, or ends by a read failure, may cut its last character.
+        var isWhole = input.Ended && input.FailureKind is null && input.Length <= SniffBytes;
+        return PlainText.LooksLikeText(input.Data[..Math.Min(input.Length, SniffBytes)], isWhole);
     }
 
     private static bool IsCsvName(string path)
@@ -105,7 +114,7 @@ internal static class FormatSniffer
     private static int IndexOfFrom(InputBuffer input, int start, byte value)
     {
         int found;
-        while ((found = input.Data[start..].IndexOf(value)) < 0 && !input.Ended && input.Length <= JsonLinesReader.MaxLineBytes)
+        while ((found = input.Data[start..].IndexOf(value)) < 0 && !input.Ended && input.Length <= InputLines.MaxLineBytes)
         {
             input.Fill();
         }
@@ -117,7 +126,7 @@ internal static class FormatSniffer
     {
         int found;
         while ((found = input.Data[start..].IndexOfAnyExcept(" \t\r\n"u8)) < 0 && !input.Ended
-            && input.Length <= 2 * JsonLinesReader.MaxLineBytes)
+            && input.Length <= 2 * InputLines.MaxLineBytes)
         {
             input.Fill();
         }

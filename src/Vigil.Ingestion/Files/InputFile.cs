@@ -2,6 +2,7 @@ using Vigil.Diagnostics;
 using Vigil.Ingestion.Csv;
 using Vigil.Ingestion.Gzip;
 using Vigil.Ingestion.Json;
+using Vigil.Ingestion.Text;
 
 namespace Vigil.Ingestion.Files;
 
@@ -64,9 +65,11 @@ internal static class InputFile
                 return new JsonStreamReader(input, path, problems);
             case LogFormat.Csv:
                 return new CsvReader(input, path, problems);
+            case LogFormat.Text:
+                return new TextLinesReader(input, path, problems);
             case LogFormat.Unknown:
                 Report(problems, path, ProblemKinds.UnknownFormat,
-                    "the content is neither JSON (an object, NDJSON or an array) nor CSV with a header; the file was skipped");
+                    "the content is neither JSON (an object, NDJSON or an array), CSV with a header nor UTF-8 text; the file was skipped");
                 return null;
             default:
                 return null;

@@ -4,7 +4,10 @@ using Vigil.Ingestion.Files;
 
 namespace Vigil.Ingestion;
 
-/// <summary>Finds log files and reads their events: JSON (NDJSON, arrays, concatenated objects) and CSV, gzip or not.</summary>
+/// <summary>
+/// Finds log files and reads their events: JSON (NDJSON, arrays, concatenated objects), CSV and plain text lines, gzip
+/// or not.
+/// </summary>
 /// <remarks>
 /// <para>
 /// Bad input never throws: each problem goes to the <see cref="IProblemSink"/> with the file, a location
@@ -14,8 +17,8 @@ namespace Vigil.Ingestion;
 /// <c>value-too-long</c>, <c>invalid-csv</c>.
 /// </para>
 /// <para>
-/// Memory is bounded whatever the file: NDJSON lines and CSV rows over 1 MiB are skipped as they stream past, and a
-/// JSON array or concatenated file is read token by token (one token up to 16 MiB).
+/// Memory is bounded whatever the file: NDJSON and text lines and CSV rows over 1 MiB are skipped as they stream
+/// past, and a JSON array or concatenated file is read token by token (one token up to 16 MiB).
 /// </para>
 /// <para>
 /// Methods are thread-safe; each enumeration of <see cref="Read"/> opens the file anew and must be disposed (a
@@ -52,9 +55,11 @@ public static class LogFiles
     /// </para>
     /// <para>
     /// The format comes from the content: a first non-blank <c>{</c> or <c>[</c> is JSON, a <c>.csv</c> name or a
-    /// header-like first line is CSV, anything else is one <c>unknown-format</c> problem and no events.
-    /// <see cref="LogEvent.Record"/> is the 1-based line (NDJSON, CSV) or object index (array, concatenated
-    /// objects). Windows events in the evtx JSON layout get Sigma field names (see <see cref="WindowsEventFields"/>)
+    /// header-like first line is CSV; otherwise content whose first 64 KiB are UTF-8 text (no NUL byte, at most 5% other
+    /// control characters than tab, CR and LF) is plain text, one event per non-blank line with the line in the single
+    /// field <c>message</c> and no timestamp. Anything else (binary data, UTF-16) is one <c>unknown-format</c> problem
+    /// and no events. <see cref="LogEvent.Record"/> is the 1-based line (NDJSON, CSV, text) or object index (array,
+    /// concatenated objects). Windows events in the evtx JSON layout get Sigma field names (see <see cref="WindowsEventFields"/>)
     /// and their <c>SystemTime</c> as <see cref="LogEvent.Timestamp"/>; other events take their time from the first
     /// of <c>@timestamp</c>, <c>timestamp</c>, <c>TimeCreated</c>, <c>time</c>, <c>CreationTime</c>,
     /// <c>createdDateTime</c>, <c>TimeGenerated</c>, <c>date</c> that parses (ISO 8601 or Unix epoch), else null.

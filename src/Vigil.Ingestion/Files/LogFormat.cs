@@ -3,7 +3,7 @@ namespace Vigil.Ingestion.Files;
 /// <summary>The layout of a log file, decided from its first bytes.</summary>
 internal enum LogFormat
 {
-    /// <summary>Neither JSON nor CSV.</summary>
+    /// <summary>Neither JSON, CSV nor text.</summary>
     Unknown,
 
     /// <summary>Nothing but whitespace.</summary>
@@ -17,4 +17,7 @@ internal enum LogFormat
 
     /// <summary>CSV with a header row.</summary>
     Csv,
+
+    /// <summary>Plain UTF-8 text, one event per line.</summary>
+    Text,
 }

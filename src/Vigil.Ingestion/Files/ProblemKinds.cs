@@ -6,7 +6,7 @@ internal static class ProblemKinds
     /// <summary>A path that is missing, or a file or folder that cannot be opened or read.</summary>
     public const string Unreadable = "unreadable";
 
-    /// <summary>Content that is neither JSON nor CSV.</summary>
+    /// <summary>Content that is neither JSON, CSV nor text (binary data, or text in an encoding other than UTF-8).</summary>
     public const string UnknownFormat = "unknown-format";
 
     /// <summary>Input that ends inside a record or inside compressed data.</summary>

@@ -45,6 +45,21 @@ public sealed class RegressionDataTests
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public void A_raw_cisco_syslog_sample_is_read_as_one_text_event()
+    {
+        var raw = Path.Combine(SharedData(), "sigma", "regression_data", "rules", "cisco", "aaa", "cisco_cli_dot1x_disabled",
+            "ef0ff092-a24a-4fbc-beea-06c08d53e085.raw");
+        Assert.True(File.Exists(raw), $"The Cisco raw sample is absent from the shared data: expected {raw}.");
+        var problems = new ProblemLog();
+
+        var logEvent = Assert.Single(LogFiles.Read(raw, problems));
+
+        Assert.Empty(problems.Problems);
+        Assert.Contains("no access-session port-control", logEvent.Get("message"), StringComparison.Ordinal);
+        Assert.Equal((raw, 1L), (logEvent.Source, logEvent.Record));
+    }
+
     // Finds the repository by its solution file, then the shared data beside it (../shared/data).
     private static string SharedData()
     {

@@ -58,12 +58,12 @@ public sealed class ReadTests : IDisposable
     [InlineData("just some text\nwithout any structure\n")]
     [InlineData("key=value, other=thing\n")]
     [InlineData("<Event xmlns='x'><System/></Event>\n")]
-    public void Text_that_is_neither_json_nor_csv_is_unknown_format(string text)
+    public void Text_that_is_neither_json_nor_csv_is_read_as_text_lines(string text)
     {
         var reading = Reading.Of(_temp.File("app.log", text));
 
-        Assert.Empty(reading.Events);
-        Assert.Equal(["unknown-format@"], reading.ProblemKeys);
+        Assert.Empty(reading.Problems);
+        Assert.Equal(text.TrimEnd('\n').Split('\n'), reading.Events.Select(e => e.Get("message")));
     }
 
     [Theory]

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace Vigil.Detection.Prefilter;
+
+/// <summary>
+/// The prefilter literals of one field, by where they must stand: whole values in a hash set, prefixes and suffixes
+/// in tries walked from either end, and substrings in an Aho-Corasick automaton, the only one that reads the whole
+/// value. Most Sigma literals are anchored (<c>Image|endswith</c> is the commonest), so most fields are never scanned.
+/// </summary>
+internal sealed class FieldIndex
+{
+    /// <summary>The longest substring literal the automaton holds (the tail of longer ones, which must occur too).</summary>
+    private const int MaxSubstringLength = 10;
+
+    private readonly FrozenDictionary<string, int[]>? _whole;
+    private readonly AnchoredTrie? _prefix;
+    private readonly AnchoredTrie? _suffix;
+    private readonly AhoCorasick? _substring;
+
+    public FieldIndex(IReadOnlyList<(string Literal, AtomKind Kind, int Payload)> atoms)
+    {
+        var whole = atoms.Where(static a => a.Kind == AtomKind.Whole).ToList();
+        if (whole.Count > 0)
+        {
+            _whole = whole.GroupBy(static a => a.Literal, StringComparer.OrdinalIgnoreCase)
+                .ToFrozenDictionary(static g => g.Key, static g => g.Select(static a => a.Payload).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
+        }
+
+        var prefix = atoms.Where(static a => a.Kind == AtomKind.Prefix).Select(static a => (a.Literal, a.Payload)).ToList();
+        _prefix = prefix.Count > 0 ? new AnchoredTrie(prefix, fromEnd: false) : null;
+        var suffix = atoms.Where(static a => a.Kind == AtomKind.Suffix).Select(static a => (a.Literal, a.Payload)).ToList();
+        _suffix = suffix.Count > 0 ? new AnchoredTrie(suffix, fromEnd: true) : null;
+        var substring = atoms.Where(static a => a.Kind == AtomKind.Substring)
+            .Select(static a => (a.Literal.Length <= MaxSubstringLength ? a.Literal : a.Literal[^MaxSubstringLength..], new[] { a.Payload }))
+            .ToList();
+        _substring = substring.Count > 0 ? new AhoCorasick(substring) : null;
+    }
+
+    public void Reset() => _substring?.Reset();
+
+
+    public void Scan(string value, CandidateSet sink)
+    {
+        if (_whole is not null && _whole.TryGetValue(value, out var payloads))
+        {
+            foreach (var p in payloads)
+            {
+                sink.Hit(p);
+            }
+        }
+
+        _prefix?.Walk(value, sink);
+        _suffix?.Walk(value, sink);
+        _substring?.Scan(value, sink);
+    }
+}
