@@ -230,27 +230,8 @@ internal sealed class AhoCorasick
 
     private int Child(int state, ushort cls)
     {
-        var lo = _childStart[state];
-        var hi = _childStart[state + 1] - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var c = _childClass[mid];
-            if (c == cls)
-            {
-                return _childNext[mid];
-            }
-
-            if (c < cls)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
+        var start = _childStart[state];
+        var found = _childClass.AsSpan(start, _childStart[state + 1] - start).BinarySearch(cls);
+        return found >= 0 ? _childNext[start + found] : -1;
     }
 }

@@ -91,27 +91,8 @@ internal sealed class AnchoredTrie
 
     private int Child(int node, char c)
     {
-        var lo = _childStart[node];
-        var hi = _childStart[node + 1] - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var m = _childChar[mid];
-            if (m == c)
-            {
-                return _childNext[mid];
-            }
-
-            if (m < c)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
+        var start = _childStart[node];
+        var found = _childChar.AsSpan(start, _childStart[node + 1] - start).BinarySearch(c);
+        return found >= 0 ? _childNext[start + found] : -1;
     }
 }
