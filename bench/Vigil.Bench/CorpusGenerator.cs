@@ -53,6 +53,11 @@ internal static class CorpusGenerator
 
     private const double BenignShare = 0.97;
 
+    private static readonly string[] Arguments = ["--field-trial-handle=", "/id ", "-s ", "--profile-directory=Profile", "/prefetch:", "-Embedding -p ", "/session:"];
+
+    private static string Variable(Random random) =>
+        $"{Arguments[random.Next(Arguments.Length)]}{random.Next(1, 100_000)},{random.Next():x8}";
+
     public static void Write(string path, int count, int seed = 42)
     {
         var templates = LoadTemplates();
@@ -79,11 +84,14 @@ internal static class CorpusGenerator
                     }
                     else if (process.TryGetValue(key, out var value))
                     {
-                        fields[key] = value;
+                        // Real command lines and file names vary (temporary names, ids, arguments); a corpus
+                        // of a few repeated strings would flatter any per-value cache.
+                        fields[key] = key is "CommandLine" or "ParentCommandLine" ? $"{value} {Variable(random)}" : value;
                     }
                     else if (BenignValues.TryGetValue(key, out var values))
                     {
-                        fields[key] = values[random.Next(values.Length)];
+                        var v = values[random.Next(values.Length)];
+                        fields[key] = key is "TargetFilename" or "TargetObject" ? $"{v}.{random.Next(1_000_000):x}" : v;
                     }
                     else if (fields[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
                     {
