@@ -11,7 +11,12 @@ namespace Vigil.Detection.Tests.SigmaHq;
 /// </summary>
 public sealed class RegressionTests(SigmaHqRules sigma) : IClassFixture<SigmaHqRules>
 {
-    public static TheoryData<string, string, string, int> Cases()
+    public static TheoryData<string, string, string, int> Cases() => CasesFrom(evtxColumn: false);
+
+    /// <summary>The same cases read from their <c>.evtx</c> files (column <c>evtx_path</c>), where they have one.</summary>
+    public static TheoryData<string, string, string, int> EvtxCases() => CasesFrom(evtxColumn: true);
+
+    private static TheoryData<string, string, string, int> CasesFrom(bool evtxColumn)
     {
         var data = new TheoryData<string, string, string, int>();
         var index = Repository.SharedData(Path.Combine("sigma", "regression_index.csv"));
@@ -22,6 +27,17 @@ public sealed class RegressionTests(SigmaHqRules sigma) : IClassFixture<SigmaHqR
             var tail = cells.Length - 14;
             var title = string.Join(',', cells[1..(2 + tail)]);
             var jsonPath = cells[10 + tail];
+            if (evtxColumn)
+            {
+                var evtxPath = cells[9 + tail];
+                if (evtxPath.Length > 0)
+                {
+                    data.Add(cells[0], title, evtxPath, int.TryParse(cells[11 + tail], out var count) ? count : 1);
+                }
+
+                continue;
+            }
+
             if (jsonPath.Length == 0)
             {
                 // A case without an EVTX render (a raw syslog line): read the raw sample beside its info.yml.
@@ -38,7 +54,15 @@ public sealed class RegressionTests(SigmaHqRules sigma) : IClassFixture<SigmaHqR
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Regression_case_is_detected_with_all_rules_loaded(string ruleId, string title, string samplePath, int matchCount)
+    public void Regression_case_is_detected_with_all_rules_loaded(string ruleId, string title, string samplePath, int matchCount) =>
+        AssertDetected(ruleId, title, samplePath, matchCount);
+
+    [Theory]
+    [MemberData(nameof(EvtxCases))]
+    public void Regression_case_is_detected_from_its_evtx_file_with_all_rules_loaded(string ruleId, string title, string samplePath, int matchCount) =>
+        AssertDetected(ruleId, title, samplePath, matchCount);
+
+    private void AssertDetected(string ruleId, string title, string samplePath, int matchCount)
     {
         var problems = new ProblemLog();
         var path = Repository.SharedData(Path.Combine("sigma", samplePath));

@@ -1,5 +1,6 @@
 using Vigil.Diagnostics;
 using Vigil.Events;
+using Vigil.Ingestion.Tests.Support;
 
 namespace Vigil.Ingestion.Tests.Conformance;
 
@@ -9,7 +10,7 @@ public sealed class RegressionDataTests
     [Fact]
     public void Every_regression_json_render_gives_its_indexed_event_count_with_the_sigma_fields()
     {
-        var sigma = Path.Combine(SharedData(), "sigma");
+        var sigma = Path.Combine(SharedData.Folder(), "sigma");
         var expected = IndexedEventCounts(Path.Combine(sigma, "regression_index.csv"));
         var problems = new ProblemLog();
         var renders = LogFiles.Expand([Path.Combine(sigma, "regression_data")], problems)
@@ -48,7 +49,7 @@ public sealed class RegressionDataTests
     [Fact]
     public void A_raw_cisco_syslog_sample_is_read_as_one_text_event()
     {
-        var raw = Path.Combine(SharedData(), "sigma", "regression_data", "rules", "cisco", "aaa", "cisco_cli_dot1x_disabled",
+        var raw = Path.Combine(SharedData.Folder(), "sigma", "regression_data", "rules", "cisco", "aaa", "cisco_cli_dot1x_disabled",
             "ef0ff092-a24a-4fbc-beea-06c08d53e085.raw");
         Assert.True(File.Exists(raw), $"The Cisco raw sample is absent from the shared data: expected {raw}.");
         var problems = new ProblemLog();
@@ -58,23 +59,6 @@ public sealed class RegressionDataTests
         Assert.Empty(problems.Problems);
         Assert.Contains("no access-session port-control", logEvent.Get("message"), StringComparison.Ordinal);
         Assert.Equal((raw, 1L), (logEvent.Source, logEvent.Record));
-    }
-
-    // Finds the repository by its solution file, then the shared data beside it (../shared/data).
-    private static string SharedData()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Vigil.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        Assert.True(folder is not null, $"No Vigil.slnx above {AppContext.BaseDirectory}: cannot locate the repository.");
-        var data = Path.GetFullPath(Path.Combine(folder!.FullName, "..", "shared", "data"));
-        Assert.True(
-            Directory.Exists(Path.Combine(data, "sigma", "regression_data")),
-            $"The shared data folder is absent: expected the SigmaHQ regression data at {Path.Combine(data, "sigma", "regression_data")}. This conformance test needs it and does not pass without it.");
-        return data;
     }
 
     // json_path -> events_in_json, read with the module's own CSV reader.
