@@ -16,7 +16,7 @@ internal abstract class DetectionWriter : IDisposable
         {
             "jsonl" => new JsonlDetectionWriter(stream),
             "csv" => new CsvDetectionWriter(stream),
-            _ => new TableDetectionWriter(stream, path is null),
+            _ => new TableDetectionWriter(stream, terminal: path is null && !Console.IsOutputRedirected),
         };
     }
 }
