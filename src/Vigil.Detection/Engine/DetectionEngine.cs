@@ -28,7 +28,6 @@ public sealed class DetectionEngine
     private readonly CorrelationEngine? _correlations;
     private readonly List<CompiledRule> _matched = [];
     private readonly bool _prefilter;
-    private readonly HashSet<string> _rulesLoaded = new(StringComparer.Ordinal);
 
     /// <summary>Compiles <paramref name="rules"/>; problems go to <paramref name="problems"/>.</summary>
     public DetectionEngine(RuleSet rules, EngineOptions options, IProblemSink problems)
@@ -49,11 +48,19 @@ public sealed class DetectionEngine
         }
 
         var byReference = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
+        var loaded = 0;
         foreach (var rule in rules.Rules)
         {
+            if (byReference.TryGetValue(rule.Info.Id, out var first))
+            {
+                // The same rule twice (a folder given twice, a copied file) would report every match twice.
+                problems.Report(new InputProblem(rule.Info.File, "", "duplicate-id", $"rule id {rule.Info.Id} is already loaded from {first.File}"));
+                continue;
+            }
+
             if (Compile(rule, filtersByRule, options, problems))
             {
-                _rulesLoaded.Add(rule.Info.Id);
+                loaded++;
                 byReference.TryAdd(rule.Info.Id, rule.Info);
                 if (rule.Info.Name is { } name)
                 {
@@ -77,7 +84,7 @@ public sealed class DetectionEngine
         }
 
         _generic = new Bucket(_compiled.Where(static c => c.Route.Channels is null).ToList(), _prefilter);
-        RulesLoaded = _rulesLoaded.Count;
+        RulesLoaded = loaded;
         CorrelationsLoaded = rules.Correlations.Count;
     }
 

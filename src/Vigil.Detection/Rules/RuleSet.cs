@@ -78,21 +78,7 @@ public sealed class RuleSet
             }
             else if (Directory.Exists(path))
             {
-                string[] found;
-                try
-                {
-                    found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                        .Where(static f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
-                        .Order(StringComparer.Ordinal)
-                        .ToArray();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    problems.Report(new InputProblem(path, "", "unreadable", e.Message));
-                    continue;
-                }
-
-                foreach (var f in found)
+                foreach (var f in FolderFiles(path, problems))
                 {
                     yield return f;
                 }
@@ -100,6 +86,41 @@ public sealed class RuleSet
             else
             {
                 problems.Report(new InputProblem(path, "", "unreadable", "no such file or folder"));
+            }
+        }
+    }
+
+    /// <summary>The rule files under a folder, in name order; a folder that cannot be listed is reported, not skipped silently.</summary>
+    private static IEnumerable<string> FolderFiles(string folder, IProblemSink problems)
+    {
+        string[] files;
+        string[] folders;
+        try
+        {
+            files = Directory.GetFiles(folder);
+            folders = Directory.GetDirectories(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Report(new InputProblem(folder, "", "unreadable", e.Message));
+            yield break;
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        Array.Sort(folders, StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            if (f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return f;
+            }
+        }
+
+        foreach (var sub in folders)
+        {
+            foreach (var f in FolderFiles(sub, problems))
+            {
+                yield return f;
             }
         }
     }

@@ -40,6 +40,24 @@ public sealed class RuleErrorTests
     }
 
     [Fact]
+    public void The_same_rule_twice_is_loaded_once_and_reported()
+    {
+        var problems = new Vigil.Diagnostics.ProblemLog();
+        var rule = Sigma.Rule("sel:\n    A: 1\ncondition: sel");
+        var set = Vigil.Detection.Rules.RuleSet.Combine(
+            Vigil.Detection.Rules.RuleSet.Parse(rule, "a.yml", problems),
+            Vigil.Detection.Rules.RuleSet.Parse(rule, "copy.yml", problems));
+        var engine = new Vigil.Detection.Engine.DetectionEngine(set, new(), problems);
+        Assert.Equal(1, engine.RulesLoaded);
+        var problem = Assert.Single(problems.Problems);
+        Assert.Equal("duplicate-id", problem.Kind);
+        Assert.Equal("copy.yml", problem.Item);
+        var found = new List<Vigil.Detection.Engine.RuleMatch>();
+        engine.Process(Sigma.Event(("A", "1")), found);
+        Assert.Single(found);
+    }
+
+    [Fact]
     public void A_bad_rule_does_not_stop_the_good_ones()
     {
         var problems = new Vigil.Diagnostics.ProblemLog();
