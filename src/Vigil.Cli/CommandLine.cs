@@ -14,7 +14,8 @@ internal static class CommandLine
         {
             var command = result.CommandResult.Command.Name;
             var message = string.Join(' ', result.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            Console.Error.WriteLine($"vigil {(command == root.Name ? "" : command + ": ")}{message} (see 'vigil {(command == root.Name ? "" : command + " ")}--help')");
+            var name = command == root.Name ? "vigil" : $"vigil {command}";
+            Console.Error.WriteLine($"{name}: {message} (see '{name} --help')");
             return BadUsage;
         }
 

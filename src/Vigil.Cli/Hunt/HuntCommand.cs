@@ -27,7 +27,7 @@ internal static class HuntCommand
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
         var inputs = new Argument<string[]>("INPUT")
         {
-            Description = "Log files or folders (recursive): NDJSON, JSON, CSV, plain or gzip.",
+            Description = "Log files or folders (recursive): NDJSON, JSON, CSV or text lines, plain or gzip.",
             Arity = ArgumentArity.OneOrMore,
         };
 
