@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vigil.Ingestion.Csv;
+using Vigil.Ingestion.Evtx;
 using Vigil.Ingestion.Json;
 using Vigil.Ingestion.Text;
 
@@ -7,7 +8,7 @@ namespace Vigil.Ingestion.Files;
 
 /// <summary>Decides the format of a file from its first bytes (after decompression), and its name for CSV.</summary>
 /// <remarks>
-/// First non-whitespace byte <c>[</c>: a JSON array. <c>{</c>: NDJSON when the first line holds a whole value (or a
+/// The magic <c>ElfFile\0</c>: a Windows event log (EVTX). First non-whitespace byte <c>[</c>: a JSON array. <c>{</c>: NDJSON when the first line holds a whole value (or a
 /// broken record, so that per-line recovery applies), else concatenated pretty-printed values. Otherwise CSV when the name
 /// ends in <c>.csv</c> (or <c>.csv.gz</c>) or the first line looks like a header. Otherwise plain text when the sniff
 /// window reads as text (see <see cref="PlainText"/>). Anything else is unknown. A UTF-8 byte order mark is skipped.
@@ -20,6 +21,11 @@ internal static class FormatSniffer
     public static LogFormat Detect(InputBuffer input, string path)
     {
         input.FillTo(SniffBytes);
+        if (input.Data.StartsWith(EvtxReader.FileMagic))
+        {
+            return LogFormat.Evtx;
+        }
+
         if (input.Data.StartsWith("\uFEFF"u8))
         {
             input.Advance(3);

@@ -1,5 +1,6 @@
 using Vigil.Diagnostics;
 using Vigil.Ingestion.Csv;
+using Vigil.Ingestion.Evtx;
 using Vigil.Ingestion.Gzip;
 using Vigil.Ingestion.Json;
 using Vigil.Ingestion.Text;
@@ -65,6 +66,8 @@ internal static class InputFile
                 return new JsonStreamReader(input, path, problems);
             case LogFormat.Csv:
                 return new CsvReader(input, path, problems);
+            case LogFormat.Evtx:
+                return new EvtxReader(input, path, problems);
             case LogFormat.Text:
                 return new TextLinesReader(input, path, problems);
             case LogFormat.Unknown:

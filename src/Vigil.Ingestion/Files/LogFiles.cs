@@ -5,8 +5,8 @@ using Vigil.Ingestion.Files;
 namespace Vigil.Ingestion;
 
 /// <summary>
-/// Finds log files and reads their events: JSON (NDJSON, arrays, concatenated objects), CSV and plain text lines, gzip
-/// or not.
+/// Finds log files and reads their events: JSON (NDJSON, arrays, concatenated objects), CSV, plain text lines and
+/// Windows event logs (EVTX), gzip or not.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -14,7 +14,8 @@ namespace Vigil.Ingestion;
 /// (<c>line N</c> or <c>object N</c>) and a reason that never quotes the record's content (it may hold patient
 /// data), and reading carries on where it can. Kinds reported: <c>unreadable</c>, <c>unknown-format</c>,
 /// <c>truncated</c>, <c>corrupt</c>, <c>invalid-json</c>, <c>invalid-utf8</c>, <c>line-too-long</c>,
-/// <c>value-too-long</c>, <c>invalid-csv</c>.
+/// <c>value-too-long</c>, <c>invalid-csv</c>, and for EVTX <c>corrupt-chunk</c> and <c>corrupt-record</c> (located as
+/// <c>chunk N</c>, <c>chunk N record ID</c>).
 /// </para>
 /// <para>
 /// Memory is bounded whatever the file: NDJSON and text lines and CSV rows over 1 MiB are skipped as they stream
@@ -54,7 +55,9 @@ public static class LogFiles
     /// whatever its name; a truncated or corrupt gzip gives a problem after the events read before it.
     /// </para>
     /// <para>
-    /// The format comes from the content: a first non-blank <c>{</c> or <c>[</c> is JSON, a <c>.csv</c> name or a
+    /// The format comes from the content: the magic <c>ElfFile\0</c> is EVTX, read natively with the same field names
+    /// and values as its JSON render (see <see cref="Evtx.EvtxReader"/>), <see cref="LogEvent.Record"/> being the
+    /// EventRecordID; a first non-blank <c>{</c> or <c>[</c> is JSON, a <c>.csv</c> name or a
     /// header-like first line is CSV; otherwise content whose first 64 KiB are UTF-8 text (no NUL byte, at most 5% other
     /// control characters than tab, CR and LF) is plain text, one event per non-blank line with the line in the single
     /// field <c>message</c> and no timestamp. Anything else (binary data, UTF-16) is one <c>unknown-format</c> problem

@@ -20,4 +20,7 @@ internal enum LogFormat
 
     /// <summary>Plain UTF-8 text, one event per line.</summary>
     Text,
+
+    /// <summary>A Windows event log file (magic <c>ElfFile\0</c>).</summary>
+    Evtx,
 }

@@ -29,4 +29,10 @@ internal static class ProblemKinds
 
     /// <summary>A single JSON token (usually a string) larger than the reader's bound.</summary>
     public const string ValueTooLong = "value-too-long";
+
+    /// <summary>An EVTX chunk that fails its magic or CRC32 checks; its records are skipped.</summary>
+    public const string CorruptChunk = "corrupt-chunk";
+
+    /// <summary>An EVTX record whose header, size or binary XML is malformed; the record is skipped.</summary>
+    public const string CorruptRecord = "corrupt-record";
 }

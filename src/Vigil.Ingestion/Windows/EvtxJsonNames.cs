@@ -1,5 +1,3 @@
-using Vigil.Events;
-
 namespace Vigil.Ingestion.Windows;
 
 /// <summary>
@@ -19,8 +17,6 @@ internal sealed class EvtxJsonNames
 {
     private const string Text = "#text";
     private const string Attributes = "#attributes";
-
-    private static readonly int UserDataId = FieldNames.Intern(WindowsEventFields.UserDataPrefix);
 
     private char[] _name = new char[256];
 
@@ -47,15 +43,13 @@ internal sealed class EvtxJsonNames
             return true;
         }
 
-        if (section is not ("System" or "EventData" or "UserData" or "RenderingInfo" or "ProcessingErrorData" or "DebugData"
-            or "BinaryEventData"))
+        if (!WindowsEventFields.IsSection(section))
         {
             // Not an element of the event schema: this is some other JSON with an "Event" object.
             return false;
         }
 
-        var isUserData = section is WindowsEventFields.UserDataPrefix;
-        var keepsSectionName = !isUserData && section is not "System" and not "EventData";
+        var keepsSectionName = WindowsEventFields.KeepsSectionName(section);
         if (_name.Length < path.Length)
         {
             _name = new char[Math.Max(path.Length, _name.Length * 2)];
@@ -113,15 +107,7 @@ internal sealed class EvtxJsonNames
             return true;
         }
 
-        if (isUserData && length > 0)
-        {
-            WindowsEventFields.UserDataFieldIds(_name.AsSpan(0, length), out fieldId, out secondId);
-        }
-        else
-        {
-            fieldId = isUserData ? UserDataId : FieldNames.Intern(length == 0 ? section : _name.AsSpan(0, length));
-        }
-
+        WindowsEventFields.LeafFieldIds(section, _name.AsSpan(0, length), out fieldId, out secondId);
         return true;
     }
 

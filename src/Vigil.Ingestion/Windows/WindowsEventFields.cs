@@ -81,6 +81,42 @@ public static class WindowsEventFields
         pathId = FieldNames.Intern(buffer[..length]);
     }
 
+    /// <summary>Whether a child element of <c>Event</c> is a section of the event schema (<c>System</c>,
+    /// <c>EventData</c>, <c>UserData</c>, <c>RenderingInfo</c>, <c>ProcessingErrorData</c>, <c>DebugData</c>,
+    /// <c>BinaryEventData</c>).</summary>
+    public static bool IsSection(ReadOnlySpan<char> name) =>
+        name is "System" or "EventData" or UserDataPrefix or "RenderingInfo" or "ProcessingErrorData" or "DebugData"
+            or "BinaryEventData";
+
+    /// <summary>Whether the fields below <paramref name="section"/> keep its name as a dotted prefix: all but
+    /// <c>System</c>, <c>EventData</c> and <c>UserData</c> do.</summary>
+    public static bool KeepsSectionName(ReadOnlySpan<char> section) => section is not ("System" or "EventData" or UserDataPrefix);
+
+    /// <summary>The interned ids of the field(s) of a leaf below a section.</summary>
+    /// <param name="section">The section the leaf is in (<c>System</c>, <c>UserData</c>...).</param>
+    /// <param name="name">
+    /// The leaf's name below the section (<c>Provider_Name</c>, <c>LogFileCleared.SubjectUserName</c>), with the section
+    /// prefix when <see cref="KeepsSectionName"/>; empty for text directly in the section element.
+    /// </param>
+    /// <param name="fieldId">The field the value is added under.</param>
+    /// <param name="secondId">The full path of a UserData leaf, also added, or -1.</param>
+    public static void LeafFieldIds(ReadOnlySpan<char> section, ReadOnlySpan<char> name, out int fieldId, out int secondId)
+    {
+        secondId = -1;
+        if (section is not UserDataPrefix)
+        {
+            fieldId = FieldNames.Intern(name.Length == 0 ? section : name);
+        }
+        else if (name.Length == 0)
+        {
+            fieldId = FieldNames.Intern(UserDataPrefix);
+        }
+        else
+        {
+            UserDataFieldIds(name, out fieldId, out secondId);
+        }
+    }
+
     /// <summary>Whether an attribute only declares an XML namespace (<c>xmlns</c>, <c>xmlns:x</c>), which is not a field.</summary>
     public static bool IsNamespaceDeclaration(ReadOnlySpan<char> attribute) =>
         attribute is "xmlns" || attribute.StartsWith("xmlns:", StringComparison.Ordinal);

@@ -132,6 +132,15 @@ public sealed class EvtxCorruptionTests : IDisposable
     }
 
     [Fact]
+    public void A_gzipped_evtx_file_is_read_whole()
+    {
+        var reading = Reading.Of(_temp.File("security.evtx.gz", TempFolder.Gzip(_original)));
+
+        Assert.Empty(reading.Problems);
+        Assert.Equal(_allRecords, reading.Events.Select(e => e.Record));
+    }
+
+    [Fact]
     public void Every_prefix_and_random_damage_reads_without_throwing()
     {
         var random = new Random(7);
