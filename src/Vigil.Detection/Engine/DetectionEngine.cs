@@ -24,6 +24,7 @@ public sealed class DetectionEngine
 
     private readonly List<CompiledRule> _compiled = [];
     private readonly Dictionary<(string Channel, string EventId), Bucket> _buckets = new(new KeyComparer());
+    private readonly Dictionary<string, Bucket> _bucketsByRules = new(StringComparer.Ordinal);
     private readonly Bucket _generic;
     private readonly CorrelationEngine? _correlations;
     private readonly List<CompiledRule> _matched = [];
@@ -156,12 +157,18 @@ public sealed class DetectionEngine
         var key = (channel, eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "");
         if (!_buckets.TryGetValue(key, out var bucket))
         {
-            // Built on first sight of a channel and EventID: most hunts meet a few dozen kinds of event.
-            bucket = new Bucket(
-                _compiled.Where(c => c.Route.Channels is { } channels
-                    && channels.Contains(key.channel, StringComparer.OrdinalIgnoreCase)
-                    && (c.Route.EventIds is null || c.Route.EventIds.Contains(key.Item2))).ToList(),
-                _prefilter);
+            // Built on first sight of a channel and EventID. Many EventIDs of a channel share one rule list (every
+            // Security rule without an EventID routing), and those share one bucket: its prefilter is built once.
+            var rules = _compiled.Where(c => c.Route.Channels is { } channels
+                && channels.Contains(key.channel, StringComparer.OrdinalIgnoreCase)
+                && (c.Route.EventIds is null || c.Route.EventIds.Contains(key.Item2))).ToList();
+            var signature = string.Join(',', rules.Select(static r => r.Index));
+            if (!_bucketsByRules.TryGetValue(signature, out bucket))
+            {
+                bucket = new Bucket(rules, _prefilter);
+                _bucketsByRules[signature] = bucket;
+            }
+
             _buckets[key] = bucket;
         }
 
@@ -197,6 +204,24 @@ public sealed class DetectionEngine
 
             var required = matcher.Required;
             var parts = new List<Matcher>();
+            if (route.Channels is null)
+            {
+                // No routing says which events this logsource means: require at least one of the fields the rule
+                // looks for (not those it only checks are absent).
+                var fields = rule.Selections.Values
+                    .SelectMany(static s => s.Alternatives).SelectMany(static a => a)
+                    .Where(static spec => spec.Field is not null
+                        && spec.Values.Any(static v => v is not null)
+                        && !(spec.Modifiers.Contains("exists") && spec.Values.All(static v => string.Equals(v, "false", StringComparison.OrdinalIgnoreCase))))
+                    .Select(spec => FieldNames.Intern(map(spec.Field!)))
+                    .Distinct()
+                    .ToArray();
+                if (fields.Length > 0)
+                {
+                    parts.Add(new AnyFieldPresent(fields));
+                }
+            }
+
             var conditions = route.Conditions.Concat(options.Pipelines.SelectMany(p => p.Conditions(rule.Info.Logsource)));
             foreach (var (field, values) in conditions)
             {

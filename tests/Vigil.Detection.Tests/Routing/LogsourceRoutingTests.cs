@@ -62,6 +62,24 @@ public sealed class LogsourceRoutingTests
         Assert.Empty(Sigma.Run(rule, Sigma.Event(("Channel", "Microsoft-Windows-Sysmon/Operational"), ("EventID", "12"), ("EventType", "DeleteKey"), ("TargetObject", "HKLM\\x\\Run")), logsources: Vigil()).Detections);
     }
 
+    [Fact]
+    public void An_unrouted_rule_needs_one_of_its_fields_so_a_negated_selection_does_not_fire_on_other_sources()
+    {
+        const string zeek = """
+            title: Public RDP
+            id: 00000000-0000-4000-8000-000000000003
+            logsource: {product: zeek, service: rdp}
+            detection:
+                selection:
+                    id.orig_h|cidr: '10.0.0.0/8'
+                condition: not selection
+            level: high
+            """;
+        Assert.Empty(Sigma.Run(zeek, Sigma.Event(("Operation", "MailItemsAccessed"), ("ClientIP", "81.2.3.4")), logsources: Vigil()).Detections);
+        Assert.Single(Sigma.Run(zeek, Sigma.Event(("id.orig_h", "81.2.3.4")), logsources: Vigil()).Detections);
+        Assert.Empty(Sigma.Run(zeek, Sigma.Event(("id.orig_h", "10.1.2.3")), logsources: Vigil()).Detections);
+    }
+
     /// <summary>Vigil's own routing file says what SigmaHQ's test configuration says, for every logsource it names.</summary>
     [Fact]
     public void Vigil_routing_agrees_with_sigmahq_thor_configuration()
