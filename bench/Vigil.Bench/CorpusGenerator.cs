@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace Vigil.Bench;
 
 /// <summary>
-/// Builds an NDJSON corpus of Windows events from SigmaHQ's regression renders: each event takes the shape of a
+/// Builds an NDJSON corpus of Windows events: half are real events of the EVTX samples (Security, System, Sysmon,
+/// flattened as the readers name their fields), half come from SigmaHQ's regression renders: each takes the shape of a
 /// real render (System and EventData fields), with fresh record ids, times, hosts and process ids, and field values
 /// made benign (a coherent benign process, neutral values) for 97% of events; the other 3% keep the render's own
 /// malicious values, so rules fire on a small share of events, as on real logs.
@@ -53,6 +54,9 @@ internal static class CorpusGenerator
 
     private const double BenignShare = 0.97;
 
+    /// <summary>The share of events taken from the EVTX samples (Security, System, Sysmon) rather than the renders.</summary>
+    private const double SampleShare = 0.5;
+
     private static readonly string[] Arguments = ["--field-trial-handle=", "/id ", "-s ", "--profile-directory=Profile", "/prefetch:", "-Embedding -p ", "/session:"];
 
     private static string Variable(Random random) =>
@@ -61,17 +65,33 @@ internal static class CorpusGenerator
     public static void Write(string path, int count, int seed = 42)
     {
         var templates = LoadTemplates();
+        var samples = LoadSamples();
         var random = new Random(seed);
         var start = new DateTime(2026, 8, 1, 0, 0, 0, DateTimeKind.Utc);
         using var stream = File.Create(path);
         using var writer = new Utf8JsonWriter(stream);
         for (var i = 0; i < count; i++)
         {
+            var time = start.AddMilliseconds(i * 10L).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture);
+            if (random.NextDouble() < SampleShare)
+            {
+                // A real (benign) event of the EVTX samples, flattened as the readers name its fields.
+                var sample = samples[random.Next(samples.Count)].DeepClone();
+                sample["EventRecordID"] = i + 1;
+                sample["Computer"] = Hosts[random.Next(Hosts.Length)];
+                sample["@timestamp"] = time;
+                sample.WriteTo(writer);
+                writer.Flush();
+                stream.WriteByte((byte)'\n');
+                writer.Reset();
+                continue;
+            }
+
             var e = templates[random.Next(templates.Count)].DeepClone();
             var system = e["Event"]!["System"]!.AsObject();
             system["EventRecordID"] = i + 1;
             system["Computer"] = Hosts[random.Next(Hosts.Length)];
-            system["TimeCreated"] = new JsonObject { ["#attributes"] = new JsonObject { ["SystemTime"] = start.AddMilliseconds(i * 10L).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture) } };
+            system["TimeCreated"] = new JsonObject { ["#attributes"] = new JsonObject { ["SystemTime"] = time } };
             // Most events are made benign; the others keep the render's own (malicious) values.
             if (e["Event"]!["EventData"] is JsonObject fields && random.NextDouble() < BenignShare)
             {
@@ -105,6 +125,33 @@ internal static class CorpusGenerator
             stream.WriteByte((byte)'\n');
             writer.Reset();
         }
+    }
+
+    private static List<JsonObject> LoadSamples()
+    {
+        var folder = BenchPaths.SharedData("sigma/evtx-samples");
+        var samples = new List<JsonObject>();
+        var problems = new Vigil.Diagnostics.ProblemLog();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.evtx").Order(StringComparer.Ordinal))
+        {
+            foreach (var e in Vigil.Ingestion.LogFiles.Read(file, problems))
+            {
+                var o = new JsonObject();
+                foreach (var (name, value) in e.Fields())
+                {
+                    o[name] = value;
+                }
+
+                samples.Add(o);
+            }
+        }
+
+        if (samples.Count == 0)
+        {
+            throw new DirectoryNotFoundException($"{folder} holds no EVTX samples: the benchmark mixes them into its corpus.");
+        }
+
+        return samples;
     }
 
     private static List<JsonNode> LoadTemplates()
