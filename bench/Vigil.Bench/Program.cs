@@ -4,11 +4,13 @@ using Vigil.Bench;
 return args.FirstOrDefault() switch
 {
     "hunt" => HuntBenchmark.Run(args[1..]),
+    "evtx" => EvtxBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
+    Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
     return 2;
 }

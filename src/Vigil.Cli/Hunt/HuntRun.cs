@@ -46,7 +46,17 @@ internal sealed class HuntRun(HuntSettings settings)
         var format = settings.Format ?? (settings.Output is null && !Console.IsOutputRedirected ? "table" : "jsonl");
         var levels = new Dictionary<Level, long>();
         var summary = new HuntSummary(rules, engine, ruleProblems, inputProblems, levels);
-        using (var writer = DetectionWriter.Create(format, settings.Output))
+        DetectionWriter created;
+        try
+        {
+            created = DetectionWriter.Create(format, settings.Output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CommandLine.Fail("hunt", $"{settings.Output}: cannot write ({e.Message})");
+        }
+
+        using (var writer = created)
         {
             var files = LogFiles.Expand(settings.Inputs, inputProblems).ToList();
             var batch = new List<RuleMatch>();

@@ -19,7 +19,7 @@ internal sealed class HuntSummary(RuleSet rules, DetectionEngine engine, Problem
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("Rules loaded", $"{engine.RulesLoaded:N0} detection, {engine.CorrelationsLoaded:N0} correlation, {rules.FilterCount:N0} filter ({rules.FilesRead:N0} files, {LoadTime.TotalSeconds:F1} s)");
         var skipped = ruleProblems.ByKind.OrderByDescending(static k => k.Value).Select(static k => $"{k.Value:N0} {k.Key}").ToList();
-        grid.AddRow("Rules skipped", skipped.Count == 0 ? "0" : $"{ruleProblems.Problems.Count:N0} ({string.Join(", ", skipped)})");
+        grid.AddRow("Rules skipped", skipped.Count == 0 ? "0" : $"{ruleProblems.Total:N0} ({string.Join(", ", skipped)})");
         var rate = HuntTime.TotalSeconds > 0 ? engine.EventsProcessed / HuntTime.TotalSeconds : 0;
         grid.AddRow("Events read", $"{engine.EventsProcessed:N0} from {FilesRead:N0} files in {HuntTime.TotalSeconds:F1} s ({rate:N0} events/s)");
         var unreadable = inputProblems.ByKind.OrderByDescending(static k => k.Value).Select(static k => $"{k.Value:N0} {k.Key}").ToList();

@@ -93,7 +93,7 @@ internal static class DetectionJson
         w.WriteEndObject();
     }
 
-    private static void WriteTimestamp(Utf8JsonWriter w, DateTimeOffset? timestamp)
+    public static void WriteTimestamp(Utf8JsonWriter w, DateTimeOffset? timestamp)
     {
         if (timestamp is { } t)
         {

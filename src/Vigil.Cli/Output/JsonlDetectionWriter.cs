@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Vigil.Detection.Engine;
 
 namespace Vigil.Cli.Output;
@@ -7,20 +5,13 @@ namespace Vigil.Cli.Output;
 /// <summary>One JSON object per detection per line.</summary>
 internal sealed class JsonlDetectionWriter(Stream stream) : DetectionWriter
 {
-    private readonly BufferedStream _out = new(stream, 1 << 16);
-    private readonly Utf8JsonWriter _json = new(Stream.Null, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private readonly JsonLines _lines = new(stream);
 
     public override void Write(RuleMatch detection)
     {
-        _json.Reset(_out);
-        DetectionJson.WriteDetection(_json, detection);
-        _json.Flush();
-        _out.WriteByte((byte)'\n');
+        DetectionJson.WriteDetection(_lines.BeginLine(), detection);
+        _lines.EndLine();
     }
 
-    public override void Dispose()
-    {
-        _json.Dispose();
-        _out.Dispose();
-    }
+    public override void Dispose() => _lines.Dispose();
 }

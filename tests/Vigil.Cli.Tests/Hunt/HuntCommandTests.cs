@@ -88,6 +88,14 @@ public sealed class HuntCommandTests
     }
 
     [Fact]
+    public void An_output_file_that_cannot_be_written_is_bad_usage()
+    {
+        var (exit, _, stderr) = VigilProcess.Run("hunt", "--output", "/no/such/folder/out.jsonl", Samples);
+        Assert.Equal(2, exit);
+        Assert.Contains("/no/such/folder/out.jsonl: cannot write", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_describes_hunt()
     {
         var (exit, stdout, _) = VigilProcess.Run("hunt", "--help");
