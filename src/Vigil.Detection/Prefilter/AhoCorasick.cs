@@ -16,7 +16,7 @@ namespace Vigil.Detection.Prefilter;
 internal sealed class AhoCorasick
 {
     /// <summary>States near the root get full transition rows, breadth-first, up to this many table cells.</summary>
-    private const int DenseCells = 2_000_000;
+    private const int DenseCells = 131_072;
 
     private readonly CharClasses _classes;
     private readonly int _width;

@@ -15,7 +15,8 @@ internal sealed class AnchoredTrie
     private readonly int[] _childStart;
     private readonly char[] _childChar;
     private readonly int[] _childNext;
-    private readonly int[][] _payloads;
+    private readonly int[] _payloadStart;
+    private readonly int[] _payloads;
 
     public AnchoredTrie(IEnumerable<(string Literal, int Payload)> items, bool fromEnd)
     {
@@ -42,7 +43,16 @@ internal sealed class AnchoredTrie
             payloads[node].Add(payload);
         }
 
-        _payloads = [.. payloads.Select(static p => p.Distinct().ToArray())];
+        // Payloads flattened into one array (node n's are [_payloadStart[n], _payloadStart[n + 1])): a walk reads
+        // them in sequence instead of chasing one small array per node through the heap.
+        var distinct = payloads.Select(static p => p.Distinct().ToArray()).ToList();
+        _payloadStart = new int[distinct.Count + 1];
+        for (var n = 0; n < distinct.Count; n++)
+        {
+            _payloadStart[n + 1] = _payloadStart[n] + distinct[n].Length;
+        }
+
+        _payloads = [.. distinct.SelectMany(static p => p)];
         _childStart = new int[children.Count + 1];
         var edges = children.Sum(static c => c.Count);
         _childChar = new char[edges];
@@ -82,9 +92,9 @@ internal sealed class AnchoredTrie
                 return;
             }
 
-            foreach (var payload in _payloads[node])
+            for (var k = _payloadStart[node]; k < _payloadStart[node + 1]; k++)
             {
-                sink.Hit(payload);
+                sink.Hit(_payloads[k]);
             }
         }
     }
