@@ -48,7 +48,7 @@ internal static class FormatSniffer
 
         return input.Data[first] switch
         {
-            (byte)'[' => LogFormat.JsonStream,
+            (byte)'[' => StartsJsonArray(input, first) || !LooksLikeText(input) ? LogFormat.JsonStream : LogFormat.Text,
             (byte)'{' => LooksLikeJsonLines(input, first) ? LogFormat.JsonLines : LogFormat.JsonStream,
             _ when IsCsvName(path) || LooksLikeCsv(input, first) => LogFormat.Csv,
             _ => LooksLikeText(input) ? LogFormat.Text : LogFormat.Unknown,
@@ -60,6 +60,21 @@ internal static class FormatSniffer
         // A window that stops short of the content's end, or ends by a read failure, may cut its last character.
         var isWhole = input.Ended && input.FailureKind is null && input.Length <= SniffBytes;
         return PlainText.LooksLikeText(input.Data[..Math.Min(input.Length, SniffBytes)], isWhole);
+    }
+
+    // A JSON array's first tokens parse; a text log that starts with '[' (Apache's error log: "[Mon Nov 28 ...]")
+    // fails at once. A window that ends inside a valid first value counts as JSON.
+    private static bool StartsJsonArray(InputBuffer input, int first)
+    {
+        var reader = new Utf8JsonReader(input.Data[first..Math.Min(input.Length, SniffBytes)], isFinalBlock: false, default);
+        try
+        {
+            return reader.Read() && (!reader.Read() || reader.TokenType is not JsonTokenType.None);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static bool IsCsvName(string path)

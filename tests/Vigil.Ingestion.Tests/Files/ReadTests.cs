@@ -8,6 +8,29 @@ public sealed class ReadTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    [Theory]
+    [InlineData("[Mon Nov 28 10:00:00.123 2026] [core:error] [pid 42] AH00037: Symbolic link not allowed\n[Mon Nov 28 10:00:01.000 2026] [ssl:warn] AH01909: name mismatch\n")]
+    [InlineData("[2026-11-28 10:00:00] worker started\n[2026-11-28 10:00:05] worker stopped\n")]
+    public void A_text_log_that_starts_with_a_bracket_is_read_as_text(string text)
+    {
+        var reading = Reading.Of(_temp.File("error.log", text));
+
+        Assert.Empty(reading.Problems);
+        Assert.Equal(2, reading.Events.Count);
+        Assert.StartsWith("[", reading.Events[0].Get("message"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[{\"a\": 1}, {\"a\": 2}]")]
+    [InlineData("[\n  {\n    \"a\": 1\n  },\n  {\"a\": 2}\n]\n")]
+    public void A_json_array_is_still_read_as_json(string text)
+    {
+        var reading = Reading.Of(_temp.File("events.json", text));
+
+        Assert.Empty(reading.Problems);
+        Assert.Equal(["1", "2"], reading.Events.Select(static e => e.Get("a")));
+    }
+
     [Fact]
     public void A_missing_file_is_one_unreadable_problem()
     {
