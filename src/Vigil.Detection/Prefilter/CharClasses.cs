@@ -10,6 +10,10 @@ namespace Vigil.Detection.Prefilter;
 /// </summary>
 internal sealed class CharClasses
 {
+    /// <summary>Every UTF-16 unit by its upper-case form, computed once per process rather than once per automaton.</summary>
+    private static readonly Lazy<ILookup<char, char>> Folds = new(static () =>
+        Enumerable.Range(0, char.MaxValue + 1).Select(static c => (char)c).ToLookup(char.ToUpperInvariant));
+
     private readonly ushort[] _ascii = new ushort[128];
     private readonly FrozenDictionary<char, ushort> _other;
 
@@ -33,9 +37,9 @@ internal sealed class CharClasses
         }
 
         var other = new Dictionary<char, ushort>();
-        for (var c = 0; c <= char.MaxValue; c++)
+        foreach (var (folded, cls) in classOf)
         {
-            if (classOf.TryGetValue(char.ToUpperInvariant((char)c), out var cls))
+            foreach (var c in Folds.Value[folded])
             {
                 if (c < 128)
                 {
@@ -43,7 +47,7 @@ internal sealed class CharClasses
                 }
                 else
                 {
-                    other[(char)c] = cls;
+                    other[c] = cls;
                 }
             }
         }
