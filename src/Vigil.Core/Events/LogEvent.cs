@@ -30,6 +30,13 @@ public sealed class LogEvent
     /// <summary>The input the event came from (a file path, a listener name).</summary>
     public string Source { get; set; } = "";
 
+    /// <summary>
+    /// What kind of log the event is, as a stable name (<c>m365.audit</c>, <c>entra.signin</c>, <c>iis</c>,
+    /// <c>exchange.tracking</c>, <c>windows</c>, <c>postfix</c>, <c>dovecot</c>, <c>syslog</c>, <c>json</c>), or empty
+    /// when the reader could not tell.
+    /// </summary>
+    public string SourceType { get; set; } = "";
+
     /// <summary>The line number or record number in <see cref="Source"/>, starting at 1.</summary>
     public long Record { get; set; }
 
@@ -106,6 +113,7 @@ public sealed class LogEvent
         _count = 0;
         Timestamp = null;
         Source = "";
+        SourceType = "";
         Record = 0;
     }
 }
