@@ -1,0 +1,33 @@
+using Vigil.Storage.Alerts;
+using Vigil.Storage.Events;
+using Vigil.Storage.Notifications;
+using Vigil.Storage.Quarantine;
+using Vigil.Storage.Tokens;
+
+namespace Vigil.Storage;
+
+/// <summary>One opened Vigil database (SQLite or PostgreSQL), migrated to the current schema.</summary>
+/// <remarks>Thread-safe; dispose it once, when the host stops.</remarks>
+public interface IVigilStore : IAsyncDisposable
+{
+    /// <summary><c>sqlite</c> or <c>postgresql</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>Events.</summary>
+    IEventStore Events { get; }
+
+    /// <summary>Alerts and detector cursors.</summary>
+    IAlertStore Alerts { get; }
+
+    /// <summary>The notification outbox.</summary>
+    INotificationOutbox Notifications { get; }
+
+    /// <summary>API tokens.</summary>
+    ITokenStore Tokens { get; }
+
+    /// <summary>Rejected input.</summary>
+    IQuarantineStore Quarantine { get; }
+
+    /// <summary>Small named values that must survive restarts (file tail positions, baselines' watermarks).</summary>
+    IKeyValueStore State { get; }
+}
