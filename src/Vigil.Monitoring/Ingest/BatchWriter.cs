@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Vigil.Events;
+using Vigil.Storage.Events;
+
+namespace Vigil.Monitoring.Ingest;
+
+/// <summary>
+/// Drains the <see cref="IngestQueue"/> into the event store, in as few transactions as it can, and hands what it
+/// committed to the live detector.
+/// </summary>
+/// <remarks>
+/// One writer per store: hand-overs without an idempotency key are coalesced into transactions of up to
+/// <see cref="MaxBatchEvents"/> events (this is what makes syslog fast); a hand-over with a key is its own transaction,
+/// because the key must commit with exactly its events. Handing committed events to detection never waits: when the
+/// detector lags and its queue is full, the batch is not passed on and the detector reads those events back from the
+/// store instead, so a slow rule set slows alerts, never ingestion.
+/// </remarks>
+internal sealed partial class BatchWriter(
+    IngestQueue queue,
+    IEventStore store,
+    DetectorFeed detector,
+    MonitoringMetrics metrics,
+    TimeProvider time,
+    ILogger<BatchWriter> log)
+{
+    public const int MaxBatchEvents = 4096;
+
+    private readonly List<IngestItem> _group = [];
+    private readonly List<EventRecord> _records = [];
+    private IngestItem? _carried;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var reader = queue.Reader;
+        while (_carried is not null || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Gather(reader);
+            if (_group.Count > 0)
+            {
+                // Stopping must not abandon a batch that is being committed: senders are waiting for it.
+                await WriteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Gather(ChannelReader<IngestItem> reader)
+    {
+        _group.Clear();
+        var events = 0;
+        while (_carried is not null || reader.TryRead(out _carried))
+        {
+            var item = _carried;
+            var keyed = item.IdempotencyKey is not null;
+            if (_group.Count > 0 && (keyed || _group[0].IdempotencyKey is not null || events + item.Events.Count > MaxBatchEvents))
+            {
+                return;
+            }
+
+            _carried = null;
+            _group.Add(item);
+            events += item.Events.Count;
+            if (keyed)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        _records.Clear();
+        foreach (var item in _group)
+        {
+            _records.AddRange(item.Events);
+        }
+
+        if (_records.Count == 0)
+        {
+            foreach (var item in _group)
+            {
+                item.Complete(new AppendResult([], Duplicate: false));
+            }
+
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        AppendResult result;
+        try
+        {
+            result = await store.AppendAsync(_records, _group[0].IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreFailed(log, _records.Count, e.GetType().Name);
+            foreach (var item in _group)
+            {
+                metrics.Rejected(item.Listener, "store-failed", item.Events.Count);
+                item.Fail(e);
+            }
+
+            return;
+        }
+
+        metrics.StoreWrite(Stopwatch.GetElapsedTime(started));
+        var offset = 0;
+        foreach (var item in _group)
+        {
+            var count = item.Events.Count;
+            var ids = result.Duplicate ? [] : result.Ids.Skip(offset).Take(count).ToArray();
+            offset += count;
+            metrics.Committed(item.Listener, result.Duplicate ? 0 : count);
+            item.Complete(new AppendResult(ids, result.Duplicate));
+        }
+
+        if (!result.Duplicate)
+        {
+            var events = new LogEvent[_records.Count];
+            for (var i = 0; i < events.Length; i++)
+            {
+                events[i] = _records[i].Event;
+            }
+
+            detector.Offer(new CommittedBatch(result.Ids, events, time.GetUtcNow()));
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Event store rejected a batch of {Count} events ({Error}); their senders get an error")]
+    private static partial void LogStoreFailed(ILogger logger, int count, string error);
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Vigil.Detection.Engine;
+using Vigil.Events;
+using Vigil.Monitoring.Ingest;
+using Vigil.Storage;
+using Vigil.Storage.Alerts;
+using Vigil.Storage.Events;
+
+namespace Vigil.Monitoring.Live;
+
+/// <summary>
+/// Runs every committed event through the detection engine, in store order, and records the alerts with the
+/// detector's cursor in one transaction.
+/// </summary>
+/// <remarks>
+/// Exactly-once alerts across crashes: the cursor (the last event id finished with) moves in the same transaction as
+/// the alerts, and at start the detector reads every event after it from the store before taking live batches. Live
+/// batches it has already seen (ids at or below the cursor) are skipped. Correlation windows live in memory and start
+/// empty after a restart (see docs/serve.md).
+/// </remarks>
+internal sealed partial class LiveDetector(
+    DetectorFeed feed,
+    IVigilStore store,
+    DetectionEngine engine,
+    LiveDetectionOptions options,
+    MonitoringMetrics metrics,
+    TimeProvider time,
+    ILogger<LiveDetector> log)
+{
+    public const string CursorName = "live-detection";
+    private const int ReplayPage = 4096;
+
+    private readonly List<RuleMatch> _matches = [];
+    private readonly List<AlertCandidate> _candidates = [];
+    private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
+    private long _last;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _last = await store.Alerts.GetCursorAsync(CursorName, cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (feed.TakeMissed())
+            {
+                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await ProcessAsync(batch.Ids, batch.Events, batch.CommittedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The feed closed: the service is stopping. Whatever was missed is in the store for the next start.
+    }
+
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var ids = new List<long>(ReplayPage);
+            var events = new List<LogEvent>(ReplayPage);
+            await foreach (var stored in store.Events.SearchAsync(new EventQuery(AfterId: _last, Limit: ReplayPage), cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(stored.Id);
+                events.Add(ToLogEvent(stored));
+            }
+
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            LogCatchingUp(log, ids.Count, ids[0]);
+            await ProcessAsync(ids, events, null, cancellationToken).ConfigureAwait(false);
+            if (ids.Count < ReplayPage)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ProcessAsync(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, DateTimeOffset? committedAt, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _candidates.Clear();
+        var last = _last;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] <= _last)
+            {
+                continue;
+            }
+
+            var e = events[i];
+            _ids.AddOrUpdate(e, new StrongBox<long>(ids[i]));
+            _matches.Clear();
+            engine.Process(e, _matches);
+            foreach (var match in _matches)
+            {
+                metrics.Detected(match.Rule.Id);
+                if (match.Rule.Level >= options.MinLevel)
+                {
+                    _candidates.Add(ToCandidate(match, ids[i]));
+                }
+            }
+
+            last = ids[i];
+        }
+
+        if (last == _last)
+        {
+            return;
+        }
+
+        var result = await store.Alerts.RecordAsync(_candidates, options.GroupWindow, options.Channels, CursorName, last, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        _last = last;
+        metrics.Detection(Stopwatch.GetElapsedTime(started), ids.Count);
+        foreach (var alert in result.Created)
+        {
+            metrics.AlertRaised(alert.RuleId, committedAt is null ? null : time.GetUtcNow() - committedAt.Value);
+            LogAlert(log, alert.Id, alert.RuleId, alert.Level);
+        }
+    }
+
+    private AlertCandidate ToCandidate(RuleMatch match, long id)
+    {
+        var eventIds = match.IsCorrelation
+            ? match.Joined.Select(j => _ids.TryGetValue(j.Event, out var box) ? box.Value : 0).Where(static x => x > 0).Distinct().Append(id).Distinct().ToArray()
+            : [id];
+        var when = match.Timestamp ?? match.Event.Timestamp ?? time.GetUtcNow();
+        return new AlertCandidate(match.Rule.Id, match.Rule.Title, match.Rule.Level.ToString().ToLowerInvariant(), AlertKeys.For(match), when, eventIds, AlertDetails.For(match));
+    }
+
+    internal static LogEvent ToLogEvent(StoredEvent stored)
+    {
+        var e = new LogEvent(stored.Fields.Count)
+        {
+            Timestamp = stored.Timestamp,
+            Source = stored.Origin,
+            SourceType = stored.SourceType,
+            Record = stored.Record,
+        };
+        foreach (var (name, value) in stored.Fields)
+        {
+            e.Add(name, value);
+        }
+
+        return e;
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Detection catching up from the store: {Count} events from id {FirstId}")]
+    private static partial void LogCatchingUp(ILogger logger, int count, long firstId);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Alert {AlertId} raised by rule {RuleId} ({Level})")]
+    private static partial void LogAlert(ILogger logger, long alertId, string ruleId, string level);
+}
