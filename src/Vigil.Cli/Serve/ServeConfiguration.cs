@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Vigil.Cli.Serve;
+
+/// <summary>
+/// Reads <c>vigil serve</c>'s settings: defaults, then the configuration file (YAML or JSON), then environment
+/// variables prefixed <c>VIGIL_</c> (<c>VIGIL_Storage__ConnectionString</c>), then command-line options.
+/// </summary>
+/// <remarks>Secrets (database password, SMTP password, webhook secret) belong in the environment, not the file.</remarks>
+internal static class ServeConfiguration
+{
+    public static ServeSettings Load(string? file, IReadOnlyDictionary<string, string?> overrides, List<string> errors)
+    {
+        var builder = new ConfigurationBuilder();
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                errors.Add($"{file}: no such configuration file");
+                return new ServeSettings();
+            }
+
+            if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.AddJsonFile(Path.GetFullPath(file), optional: false);
+            }
+            else
+            {
+                var values = YamlConfiguration.Load(file, out var error);
+                if (error is not null)
+                {
+                    errors.Add(error);
+                    return new ServeSettings();
+                }
+
+                builder.AddInMemoryCollection(values);
+            }
+        }
+
+        builder.AddEnvironmentVariables("VIGIL_");
+        builder.AddInMemoryCollection(overrides);
+        var settings = new ServeSettings();
+        try
+        {
+            builder.Build().Bind(settings, static o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            errors.Add(e.Message.Split('\n')[0]);
+            return settings;
+        }
+
+        errors.AddRange(settings.Validate());
+        return settings;
+    }
+}

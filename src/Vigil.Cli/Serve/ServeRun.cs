@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Routing;
+using Vigil.Detection.Rules;
+using Vigil.Diagnostics;
+using Vigil.Monitoring;
+using Vigil.Monitoring.Live;
+using Vigil.Storage;
+using Vigil.Storage.Events;
+using Vigil.Web;
+
+namespace Vigil.Cli.Serve;
+
+/// <summary>One run of <c>vigil serve</c>: compose the store, the pipeline, the listeners and the API, then wait for a stop signal.</summary>
+internal sealed class ServeRun(ServeSettings settings)
+{
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var time = TimeProvider.System;
+        IVigilStore store;
+        try
+        {
+            store = await VigilStore.OpenAsync(settings.Storage, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"vigil serve: {e.Message}");
+            return 1;
+        }
+
+        await using (store.ConfigureAwait(false))
+        {
+            var engine = LoadEngine();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+                o.UseUtcTimestamp = true;
+            });
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.WebHost.UseUrls(settings.Http.Url);
+            builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Http.MaxRequestBytes);
+
+            var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+            var monitoring = new MonitoringService(store, engine, new MonitoringOptions
+            {
+                QueueCapacity = settings.QueueCapacity,
+                Detection = new LiveDetectionOptions { MinLevel = settings.Level, GroupWindow = settings.GroupWindow },
+                Retention = new RetentionPolicy(TimeSpan.FromDays(settings.RetentionDays), settings.RetentionMaxEvents),
+            }, time, loggers);
+
+            builder.Services.AddSingleton(store);
+            builder.Services.AddSingleton(monitoring);
+            builder.Services.AddSingleton(time);
+            builder.Services.AddVigilWeb(settings.Http);
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapVigilApi();
+
+            await monitoring.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"vigil serve: http: cannot listen on {settings.Http.Url} ({e.Message})");
+                await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                return 1;
+            }
+
+            Console.Error.WriteLine($"vigil serve: {engine.RulesLoaded} rules, store {store.Provider}, http {settings.Http.Url}; Ctrl+C to stop");
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            loggers.Dispose();
+        }
+
+        return 0;
+    }
+
+    private DetectionEngine LoadEngine()
+    {
+        var problems = new ProblemLog(static p => Console.Error.WriteLine($"rule skipped: {p}"));
+        var rules = RuleSet.Load(settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder], problems);
+        var logsources = LogsourceMap.Load(settings.Logsources is { Length: > 0 } path ? path : Bundled.LogsourcesFile, problems);
+        return new DetectionEngine(rules, new EngineOptions { Logsources = logsources }, problems);
+    }
+}
