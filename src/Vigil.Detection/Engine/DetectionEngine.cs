@@ -25,6 +25,7 @@ public sealed class DetectionEngine
     private readonly List<CompiledRule> _compiled = [];
     private readonly Dictionary<(string Channel, string EventId), Bucket> _buckets = new(new KeyComparer());
     private readonly Dictionary<string, Bucket> _bucketsByRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Bucket> _bucketsBySourceType = new(StringComparer.OrdinalIgnoreCase);
     private readonly Bucket _generic;
     private readonly CorrelationEngine? _correlations;
     private readonly List<CompiledRule> _matched = [];
@@ -84,7 +85,7 @@ public sealed class DetectionEngine
             _correlations = new CorrelationEngine(rules.Correlations, r => byReference.GetValueOrDefault(r), problems);
         }
 
-        _generic = new Bucket(_compiled.Where(static c => c.Route.Channels is null).ToList(), _prefilter);
+        _generic = new Bucket(_compiled.Where(static c => c.Route.IsGeneric).ToList(), _prefilter);
         RulesLoaded = loaded;
         CorrelationsLoaded = rules.Correlations.Count;
     }
@@ -150,7 +151,7 @@ public sealed class DetectionEngine
         var channel = channelIndex < 0 ? null : e.ValueAt(channelIndex);
         if (channel is null)
         {
-            return _generic;
+            return BucketFor(e.SourceType);
         }
 
         var eventIdIndex = e.IndexOf(EventIdField);
@@ -170,6 +171,24 @@ public sealed class DetectionEngine
             }
 
             _buckets[key] = bucket;
+        }
+
+        return bucket;
+    }
+
+    /// <summary>
+    /// The rules for non-Windows events of a source type: those routed to it, and the generic ones. An event whose
+    /// reader could not tell its source type (empty) meets every rule that is not routed to Windows channels, so that
+    /// an unrecognised export is still hunted.
+    /// </summary>
+    private Bucket BucketFor(string sourceType)
+    {
+        if (!_bucketsBySourceType.TryGetValue(sourceType, out var bucket))
+        {
+            var rules = _compiled.Where(c => c.Route.IsGeneric
+                || (c.Route.SourceTypes is { } types && (sourceType.Length == 0 || types.Contains(sourceType, StringComparer.OrdinalIgnoreCase)))).ToList();
+            bucket = rules.Count == _generic.Count ? _generic : new Bucket(rules, _prefilter);
+            _bucketsBySourceType[sourceType] = bucket;
         }
 
         return bucket;
@@ -204,7 +223,7 @@ public sealed class DetectionEngine
 
             var required = matcher.Required;
             var parts = new List<Matcher>();
-            if (route.Channels is null)
+            if (route.IsGeneric)
             {
                 // No routing says which events this logsource means: require at least one of the fields the rule
                 // looks for (not those it only checks are absent).

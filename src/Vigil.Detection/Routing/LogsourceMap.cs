@@ -9,11 +9,13 @@ namespace Vigil.Detection.Routing;
 /// Which events a Sigma logsource applies to: the logsource configuration format used by SigmaHQ's own tests
 /// (<c>logsources:</c> entries with <c>category</c>/<c>product</c>/<c>service</c>, <c>conditions</c> on event fields,
 /// <c>rewrite</c> to another product/service, <c>sources</c> such as <c>WinEventLog:Security</c>, and
-/// <c>fieldmappings</c>).
+/// <c>fieldmappings</c>), plus Vigil's own key <c>source_types</c>: the kinds of non-Windows log
+/// (<c>LogEvent.SourceType</c>) the logsource means, such as <c>m365.audit</c> for <c>product: m365</c>.
 /// </summary>
 /// <remarks>
 /// A logsource no entry covers applies to events that are not Windows events (no <c>Channel</c>), so that cloud and
-/// Linux rules run on JSON logs while Windows rules never fire on the wrong channel.
+/// Linux rules run on JSON logs while Windows rules never fire on the wrong channel. A logsource an entry with
+/// <c>source_types</c> covers applies only to events of those source types.
 /// </remarks>
 public sealed class LogsourceMap
 {
@@ -97,7 +99,7 @@ public sealed class LogsourceMap
 
             entries.Add(new Entry(
                 new Logsource(Text(map, "product"), Text(map, "category"), Text(map, "service")),
-                conditions, rewrite, channels, mappings));
+                conditions, rewrite, channels, mappings, List(map, "source_types")));
         }
 
         return new LogsourceMap(entries);
@@ -109,19 +111,21 @@ public sealed class LogsourceMap
         var routes = new List<Route>();
         foreach (var entry in _entries)
         {
-            if (!Covers(entry.Logsource, logsource))
+            if (!Covers(entry, logsource))
             {
                 continue;
             }
 
             var conditions = new List<KeyValuePair<string, IReadOnlyList<string>>>(entry.Conditions);
             var channels = new List<string>(entry.Channels);
+            var sourceTypes = new List<string>(entry.SourceTypes);
             var mappings = new Dictionary<string, string>(entry.FieldMappings, StringComparer.Ordinal);
             if (entry.Rewrite is { } rewrite)
             {
                 foreach (var target in _entries.Where(e => e.Channels.Count > 0 && Covers(e.Logsource, rewrite)))
                 {
                     channels.AddRange(target.Channels);
+                    sourceTypes.AddRange(target.SourceTypes);
                     conditions.AddRange(target.Conditions);
                     foreach (var (from, to) in target.FieldMappings)
                     {
@@ -135,15 +139,21 @@ public sealed class LogsourceMap
                 channels.Count > 0 ? channels.Distinct().ToList() : null,
                 eventIds.Count > 0 ? eventIds : null,
                 conditions.Where(static c => c.Key != "EventID").ToList(),
-                mappings));
+                mappings,
+                channels.Count == 0 && sourceTypes.Count > 0 ? sourceTypes.Distinct(StringComparer.OrdinalIgnoreCase).ToList() : null));
         }
 
         return routes.Count > 0 ? routes : [Route.Generic];
     }
 
-    /// <summary>An entry covers a logsource when it names a category or service and all it names agree.</summary>
-    private static bool Covers(Logsource entry, Logsource rule) =>
-        (entry.Category is not null || entry.Service is not null)
+    /// <summary>
+    /// An entry covers a logsource when it names a category or service (or, with source types, at least a product)
+    /// and all it names agree.
+    /// </summary>
+    private static bool Covers(Entry entry, Logsource rule) => Covers(entry.Logsource, rule, entry.SourceTypes.Count > 0);
+
+    private static bool Covers(Logsource entry, Logsource rule, bool typed = false) =>
+        (entry.Category is not null || entry.Service is not null || (typed && entry.Product is not null))
         && Agrees(entry.Product, rule.Product)
         && Agrees(entry.Category, rule.Category)
         && Agrees(entry.Service, rule.Service);
@@ -156,5 +166,6 @@ public sealed class LogsourceMap
         IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Conditions,
         Logsource? Rewrite,
         IReadOnlyList<string> Channels,
-        IReadOnlyDictionary<string, string> FieldMappings);
+        IReadOnlyDictionary<string, string> FieldMappings,
+        IReadOnlyList<string> SourceTypes);
 }

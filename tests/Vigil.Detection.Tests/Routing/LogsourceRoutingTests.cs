@@ -2,6 +2,7 @@ using Vigil.Detection.Routing;
 using Vigil.Detection.Rules;
 using Vigil.Detection.Tests.Support;
 using Vigil.Diagnostics;
+using Vigil.Events;
 
 namespace Vigil.Detection.Tests.Routing;
 
@@ -48,9 +49,29 @@ public sealed class LogsourceRoutingTests
     [Fact]
     public void A_logsource_without_routing_applies_to_events_that_are_not_windows_events()
     {
-        var rule = ProcessRule.Replace("{category: process_creation, product: windows}", "{product: m365, service: audit}", StringComparison.Ordinal);
+        var rule = ProcessRule.Replace("{category: process_creation, product: windows}", "{product: gcp, service: gcp.audit}", StringComparison.Ordinal);
         Assert.Single(Sigma.Run(rule, Sigma.Event(("Image", "x\\whoami.exe")), logsources: Vigil()).Detections);
+        Assert.Single(Sigma.Run(rule, Typed("postfix", ("Image", "x\\whoami.exe")), logsources: Vigil()).Detections);
         Assert.Empty(Sigma.Run(rule, Sigma.Event(("Channel", "Security"), ("EventID", "1"), ("Image", "x\\whoami.exe")), logsources: Vigil()).Detections);
+    }
+
+    [Theory]
+    [InlineData("m365.audit", true)]
+    [InlineData("", true)]
+    [InlineData("iis", false)]
+    [InlineData("entra.signin", false)]
+    public void A_logsource_routed_to_source_types_sees_only_those_and_unrecognised_events(string sourceType, bool fires)
+    {
+        var rule = ProcessRule.Replace("{category: process_creation, product: windows}", "{product: m365, service: threat_management}", StringComparison.Ordinal);
+        var detections = Sigma.Run(rule, Typed(sourceType, ("Image", "x\\whoami.exe")), logsources: Vigil()).Detections;
+        Assert.Equal(fires ? 1 : 0, detections.Count);
+    }
+
+    private static LogEvent Typed(string sourceType, params (string Name, string? Value)[] fields)
+    {
+        var e = Sigma.Event(fields);
+        e.SourceType = sourceType;
+        return e;
     }
 
     [Fact]
