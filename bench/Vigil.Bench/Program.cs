@@ -1,10 +1,12 @@
 using Vigil.Bench;
+using Vigil.Bench.Serve;
 
 // Benchmarks print ratios against a baseline measured in the same run, because these machines are noisy.
 return args.FirstOrDefault() switch
 {
     "hunt" => HuntBenchmark.Run(args[1..]),
     "evtx" => EvtxBenchmark.Run(args[1..]),
+    "serve" => await ServeBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -12,5 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
+    Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR]");
     return 2;
 }

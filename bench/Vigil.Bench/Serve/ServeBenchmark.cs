@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Vigil.Bench.Serve;
+
+/// <summary>
+/// <c>vigil serve</c> under syslog-over-TCP load with all SigmaHQ rules, against Debian's rsyslog receiving the same
+/// load into a file in the same run; then receipt-to-alert latency at a steady rate.
+/// </summary>
+internal static class ServeBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = int.Parse(Option(args, "--events") ?? "1000000", CultureInfo.InvariantCulture);
+        var rate = int.Parse(Option(args, "--rate") ?? "10000", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
+        var sigma = Option(args, "--sigma") ?? BenchPaths.SharedData("sigma");
+        if (!File.Exists("/usr/sbin/rsyslogd"))
+        {
+            Console.Error.WriteLine("rsyslogd is absent: run bench/serve.sh, which installs Debian's rsyslog");
+            return 1;
+        }
+
+        string[] folders = ["rules", "rules-emerging-threats", "rules-threat-hunting", "rules-placeholder", "rules-compliance"];
+        var rules = folders.Select(f => Path.Combine(sigma, f)).Where(Directory.Exists).ToList();
+        if (rules.Count == 0)
+        {
+            Console.Error.WriteLine($"SigmaHQ rules not found under {sigma}: the benchmark measures with them loaded");
+            return 1;
+        }
+
+        rules.Add(Path.Combine(BenchPaths.Root, "bench", "rules"));
+        var start = DateTimeOffset.UtcNow;
+        var payload = SyslogLoad.Frames(0, events, start);
+        Console.WriteLine($"load: {events:N0} syslog messages over TCP, {payload.Length / 1e6:F0} MB; rules: SigmaHQ ({string.Join(", ", folders)}) + the benchmark's trigger");
+
+        var work = Path.Combine(BenchPaths.Out, "serve");
+        double rsyslogRate;
+        using (var rsyslog = Rsyslog.Start(Path.Combine(work, "rsyslog"), 15514))
+        {
+            await WaitForPortAsync(15514).ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            await SendAsync(15514, payload).ConfigureAwait(false);
+            await WaitUntilAsync(() => Task.FromResult((double)rsyslog.LinesWritten()), events, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
+            rsyslogRate = events / clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"rsyslog: {events:N0} messages to a file in {clock.Elapsed.TotalSeconds:F1} s = {rsyslogRate:N0} msg/s");
+        }
+
+        using var vigil = await VigilServer.StartAsync(Path.Combine(work, "vigil"), 15515, 18514, rules).ConfigureAwait(false);
+        {
+            var clock = Stopwatch.StartNew();
+            await SendAsync(15515, payload).ConfigureAwait(false);
+            var sent = clock.Elapsed;
+            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_committed_total"), events, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
+            var committed = clock.Elapsed;
+            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_detected_total"), events, TimeSpan.FromMinutes(30)).ConfigureAwait(false);
+            var detected = clock.Elapsed;
+            var vigilRate = events / committed.TotalSeconds;
+            Console.WriteLine($"vigil serve: sent in {sent.TotalSeconds:F1} s, all committed to SQLite in {committed.TotalSeconds:F1} s = {vigilRate:N0} events/s; all through detection in {detected.TotalSeconds:F1} s = {events / detected.TotalSeconds:N0} events/s");
+            Console.WriteLine($"ratio vigil/rsyslog (committed): {vigilRate / rsyslogRate:F2} (target >= 0.5); with detection: {events / detected.TotalSeconds / rsyslogRate:F2}; absolute target >= 50,000 events/s");
+        }
+
+        await LatencyAsync(vigil, events, rate, seconds).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task LatencyAsync(VigilServer vigil, long offset, int rate, int seconds)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", 15515).ConfigureAwait(false);
+        var stream = client.GetStream();
+        var sentAt = new Dictionary<string, DateTimeOffset>();
+        var perTick = Math.Max(1, rate / 100);
+        var clock = Stopwatch.StartNew();
+        long n = offset;
+        for (var tick = 0; tick < seconds * 100; tick++)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var text = new StringBuilder();
+            for (var i = 0; i < perTick; i++, n++)
+            {
+                if (i == 0 && tick % 5 == 0)
+                {
+                    var host = $"bench-trigger-{tick}";
+                    sentAt[host] = now;
+                    text.Append(CultureInfo.InvariantCulture, $"<22>{now:MMM dd HH:mm:ss} {host} app[1]: VIGIL-BENCH-TRIGGER {tick}\n");
+                }
+                else
+                {
+                    text.Append(SyslogLoad.Message(n, now)).Append('\n');
+                }
+            }
+
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString())).ConfigureAwait(false);
+            var due = TimeSpan.FromMilliseconds(10 * (tick + 1)) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due).ConfigureAwait(false);
+            }
+        }
+
+        var sendRate = (n - offset) / clock.Elapsed.TotalSeconds;
+        await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_detected_total"), n, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+        await Task.Delay(500).ConfigureAwait(false);
+        var alerts = await VigilServer.RunVigilAsync("alerts", "list", "--format", "jsonl", "--limit", "100000", "--data-dir", vigil.DataDir).ConfigureAwait(false);
+        var latencies = new List<double>();
+        foreach (var line in alerts.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var alert = JsonDocument.Parse(line);
+            var key = alert.RootElement.GetProperty("group_key").GetString() ?? "";
+            var host = key[(key.IndexOf('@', StringComparison.Ordinal) + 1)..];
+            if (sentAt.TryGetValue(host, out var sent))
+            {
+                latencies.Add((alert.RootElement.GetProperty("created_at").GetDateTimeOffset() - sent).TotalMilliseconds);
+            }
+        }
+
+        latencies.Sort();
+        if (latencies.Count == 0)
+        {
+            Console.WriteLine($"latency: no trigger alerts found ({sentAt.Count} triggers sent)");
+            return;
+        }
+
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        Console.WriteLine($"latency at {sendRate:N0} events/s for {seconds} s: {latencies.Count}/{sentAt.Count} triggers alerted; receipt to stored alert p50 {P(0.5):F0} ms, p99 {P(0.99):F0} ms, max {latencies[^1]:F0} ms (target p99 < 1000 ms)");
+    }
+
+    private static async Task SendAsync(int port, byte[] payload)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port).ConfigureAwait(false);
+        var stream = client.GetStream();
+        for (var at = 0; at < payload.Length; at += 1 << 16)
+        {
+            await stream.WriteAsync(payload.AsMemory(at, Math.Min(1 << 16, payload.Length - at))).ConfigureAwait(false);
+        }
+
+        client.Client.Shutdown(SocketShutdown.Send);
+    }
+
+    private static async Task WaitForPortAsync(int port)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", port).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+        }
+
+        throw new TimeoutException($"nothing listens on port {port}");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<double>> value, double target, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await value().ConfigureAwait(false) < target)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"reached {await value().ConfigureAwait(false):N0} of {target:N0} in {timeout}");
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace Vigil.Bench.Serve;
+
+/// <summary>A real <c>vigil serve</c> process on a fresh SQLite store, and its <c>/metrics</c>.</summary>
+internal sealed partial class VigilServer : IDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http;
+
+    private VigilServer(Process process, HttpClient http, string dataDir)
+    {
+        _process = process;
+        _http = http;
+        DataDir = dataDir;
+    }
+
+    public string DataDir { get; }
+
+    public static string VigilDll => Path.Combine(AppContext.BaseDirectory, "vigil.dll");
+
+    public static async Task<VigilServer> StartAsync(string folder, int syslogPort, int httpPort, IEnumerable<string> rules, string extraConfig = "")
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var dataDir = Path.Combine(folder, "data");
+        Directory.CreateDirectory(folder);
+        var token = (await RunVigilAsync("tokens", "create", "--name", "bench", "--scope", "metrics", "--data-dir", dataDir).ConfigureAwait(false)).Trim();
+        var config = Path.Combine(folder, "vigil.yml");
+        var ruleLines = string.Join("\n", rules.Select(static r => $"  - {r}"));
+        await File.WriteAllTextAsync(config, $"""
+            storage:
+              dataDirectory: {dataDir}
+            http:
+              url: http://127.0.0.1:{httpPort}
+            syslog:
+              udp: ""
+              tls: ""
+              tcp: 127.0.0.1:{syslogPort}
+            rules:
+            {ruleLines}
+            {extraConfig}
+            """).ConfigureAwait(false);
+        var start = new ProcessStartInfo("dotnet", [VigilDll, "serve", "--config", config])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["DOTNET_gcServer"] = "0";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("vigil serve did not start");
+        process.ErrorDataReceived += static (_, _) => { };
+        process.OutputDataReceived += static (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var server = new VigilServer(process, http, dataDir);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"vigil serve exited with {process.ExitCode}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/healthz").ConfigureAwait(false)).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException("vigil serve did not answer /healthz within 5 minutes");
+            }
+
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A counter from <c>/metrics</c>, summed over its label sets; <paramref name="labelFilter"/> selects label sets containing it.</summary>
+    public async Task<double> MetricAsync(string name, string labelFilter = "")
+    {
+        var text = await _http.GetStringAsync("/metrics").ConfigureAwait(false);
+        double sum = 0;
+        foreach (Match m in MetricLine().Matches(text))
+        {
+            if (m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains(labelFilter, StringComparison.Ordinal))
+            {
+                sum += double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return sum;
+    }
+
+    public static async Task<string> RunVigilAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [VigilDll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+        var error = await process.StandardError.ReadToEndAsync().ConfigureAwait(false);
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"vigil {string.Join(' ', args)} failed: {error}");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        _http.Dispose();
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-z_]+)(?:\{(?<labels>[^}]*)\})? (?<value>[0-9.eE+-]+)$", RegexOptions.Multiline)]
+    private static partial Regex MetricLine();
+}
