@@ -62,7 +62,7 @@ internal static class AlertEmail
     }
 
     private static void Line(StringBuilder text, string label, string value) =>
-        text.Append(label).Append(':').Append(' ', 12 - label.Length).AppendLine(value);
+        text.Append(label).Append(':').Append(' ', 11 - label.Length).AppendLine(value);
 
     // Rule titles and group keys come from rule files and event fields: no line breaks (header injection, forged
     // body lines) and bounded length.

@@ -52,6 +52,10 @@ internal sealed class ChannelLane(IAlertChannel channel, int concurrency, int ca
                 {
                     await attempt.RunAsync(channel, Counters, notification, ct).ConfigureAwait(false);
                 }
+                catch (Exception) when (ct.IsCancellationRequested)
+                {
+                    return; // stopping; whatever failed is left due in the outbox
+                }
                 finally
                 {
                     _tracked.TryRemove(notification.Id, out _);

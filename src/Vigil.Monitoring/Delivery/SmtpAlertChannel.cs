@@ -54,7 +54,14 @@ public sealed class SmtpAlertChannel : IAlertChannel
         }
 
         await client.SendAsync(message, ct).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, ct).ConfigureAwait(false);
+        try
+        {
+            await client.DisconnectAsync(quit: true, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or OperationCanceledException)
+        {
+            // The server has accepted the message; failing now would send it twice.
+        }
     }
 
     private static SecureSocketOptions SocketOptions(SmtpSecurity security) => security switch
