@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Monitoring.Delivery;
 
@@ -24,6 +23,8 @@ internal sealed class DispatcherFixture : IAsyncDisposable
 
     public InMemoryAlertStore Alerts { get; } = new();
 
+    public CollectingLogger<NotificationDispatcher> Logger { get; } = new();
+
     public NotificationDispatcher? Dispatcher { get; private set; }
 
     /// <summary>Stores alert <paramref name="id"/> and queues notification <paramref name="id"/> of it on <paramref name="channel"/>.</summary>
@@ -35,7 +36,7 @@ internal sealed class DispatcherFixture : IAsyncDisposable
 
     public void Start(params IAlertChannel[] channels)
     {
-        Dispatcher = new NotificationDispatcher(Outbox, Alerts, channels, Options, Time, NullLogger<NotificationDispatcher>.Instance);
+        Dispatcher = new NotificationDispatcher(Outbox, Alerts, channels, Options, Time, Logger);
         _running = Dispatcher.RunAsync(_stop.Token);
     }
 

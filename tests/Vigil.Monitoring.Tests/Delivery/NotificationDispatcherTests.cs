@@ -20,6 +20,13 @@ public sealed class NotificationDispatcherTests
         Assert.Equal(3, receiver.Requests.Count);
         Assert.All(receiver.Requests, r => Assert.Equal(WebhookVerification.Valid, r.Verification));
         Assert.Equal(new ChannelDeliveryCounts(1, 2, 0), fixture.Dispatcher!.Snapshot().Channels["hook"]);
+        Assert.Equal([4100, 4102, 4102, 4101], fixture.Logger.Entries.Select(e => e.EventId));
+        Assert.All(fixture.Logger.Entries, e =>
+        {
+            Assert.DoesNotContain(TestAlerts.PatientMarker, e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("alice", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("patient records", e.Message, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
