@@ -8,6 +8,7 @@ using Vigil.Detection.Routing;
 using Vigil.Detection.Rules;
 using Vigil.Diagnostics;
 using Vigil.Monitoring;
+using Vigil.Monitoring.Delivery;
 using Vigil.Monitoring.Live;
 using Vigil.Storage;
 using Vigil.Storage.Events;
@@ -51,10 +52,23 @@ internal sealed class ServeRun(ServeSettings settings)
             var monitoring = new MonitoringService(store, engine, new MonitoringOptions
             {
                 QueueCapacity = settings.QueueCapacity,
-                Detection = new LiveDetectionOptions { MinLevel = settings.Level, GroupWindow = settings.GroupWindow },
+                Detection = new LiveDetectionOptions
+                {
+                    MinLevel = settings.Level,
+                    GroupWindow = settings.GroupWindow,
+                    Channels = [.. settings.Alerting.Channels.Select(static c => c.Name)],
+                },
                 Retention = new RetentionPolicy(TimeSpan.FromDays(settings.RetentionDays), settings.RetentionMaxEvents),
             }, time, loggers);
 
+            var dispatcher = new NotificationDispatcher(
+                store.Notifications,
+                store.Alerts,
+                AlertChannels.Create(settings.Alerting.Channels, time),
+                settings.Alerting.Delivery,
+                time,
+                loggers.CreateLogger<NotificationDispatcher>());
+            builder.Services.AddSingleton<IMetricsSource>(new DeliveryMetrics(dispatcher));
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(monitoring);
             builder.Services.AddSingleton(time);
@@ -65,6 +79,8 @@ internal sealed class ServeRun(ServeSettings settings)
             app.MapVigilApi();
 
             await monitoring.StartAsync(cancellationToken).ConfigureAwait(false);
+            using var stopping = new CancellationTokenSource();
+            var delivering = Task.Run(() => dispatcher.RunAsync(stopping.Token), CancellationToken.None);
             try
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -73,12 +89,16 @@ internal sealed class ServeRun(ServeSettings settings)
             {
                 Console.Error.WriteLine($"vigil serve: http: cannot listen on {settings.Http.Url} ({e.Message})");
                 await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await stopping.CancelAsync().ConfigureAwait(false);
+                await delivering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 return 1;
             }
 
             Console.Error.WriteLine($"vigil serve: {engine.RulesLoaded} rules, store {store.Provider}, http {settings.Http.Url}; Ctrl+C to stop");
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await delivering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             loggers.Dispose();
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Vigil.Detection.Rules;
+using Vigil.Monitoring.Delivery;
 using Vigil.Storage;
 using Vigil.Web;
 
@@ -31,6 +32,8 @@ internal sealed class ServeSettings
     public long RetentionMaxEvents { get; set; } = 50_000_000;
 
     public int QueueCapacity { get; set; } = 65_536;
+
+    public AlertingSettings Alerting { get; set; } = new();
 
     public Level Level => Enum.Parse<Level>(MinLevel, ignoreCase: true);
 
@@ -93,6 +96,8 @@ internal sealed class ServeSettings
             errors.Add("queueCapacity: must be between 16 and 10,000,000");
         }
 
+        errors.AddRange(AlertChannels.Validate(Alerting.Channels, "alerting:channels"));
+        errors.AddRange(Alerting.Delivery.Validate("alerting:delivery"));
         return errors;
     }
 }

@@ -22,9 +22,17 @@ public static class PrometheusText
         HistogramOf(text, "vigil_store_write_seconds", "Time to commit one batch of events.", metrics.StoreWriteSeconds);
         HistogramOf(text, "vigil_detection_seconds", "Time to run detection over one batch of events and record its alerts.", metrics.DetectionSeconds);
         HistogramOf(text, "vigil_commit_to_alert_seconds", "Time from an event's commit to its alert being stored.", metrics.CommitToAlertSeconds);
+        var described = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, help, value) in gauges)
         {
-            Single(text, name, help, "gauge", value);
+            var bare = name.Split('{')[0];
+            if (described.Add(bare))
+            {
+                text.Append("# HELP ").Append(bare).Append(' ').Append(help).Append('\n');
+                text.Append("# TYPE ").Append(bare).Append(bare.EndsWith("_total", StringComparison.Ordinal) ? " counter\n" : " gauge\n");
+            }
+
+            text.Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return text.ToString();
