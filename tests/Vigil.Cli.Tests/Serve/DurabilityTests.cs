@@ -30,9 +30,9 @@ public sealed class DurabilityTests
             {
                 await Task.Delay(random.Next(150, 900));
                 serve.Kill();
+                await stop.CancelAsync();
             }
 
-            await stop.CancelAsync();
             await Task.WhenAll(senders);
         }
 
