@@ -120,8 +120,9 @@ public sealed class SyslogUdpListener : IAsyncDisposable
 
     private async Task ReceiveLoopAsync(Socket socket, CancellationToken stopping)
     {
-        // One byte more than allowed, so an oversized datagram shows as filling the buffer (Linux truncates silently).
-        var buffer = new byte[_options.MaxMessageSize + 1];
+        // Room for the message, a CR LF and one byte more, so an oversized datagram shows as filling the buffer
+        // (Linux truncates silently).
+        var buffer = new byte[_options.MaxMessageSize + 3];
         EndPoint any = new IPEndPoint(_options.BindAddress.AddressFamily == AddressFamily.InterNetworkV6
             ? IPAddress.IPv6Any
             : IPAddress.Any, 0);
@@ -150,19 +151,19 @@ public sealed class SyslogUdpListener : IAsyncDisposable
                 return;
             }
 
-            Accept(buffer.AsSpan(0, result.ReceivedBytes), result.RemoteEndPoint.ToString() ?? "unknown");
+            Accept(buffer.AsSpan(0, result.ReceivedBytes), result.RemoteEndPoint.ToString() ?? "unknown", result.ReceivedBytes == buffer.Length);
         }
     }
 
-    private void Accept(ReadOnlySpan<byte> datagram, string peer)
+    private void Accept(ReadOnlySpan<byte> datagram, string peer, bool filled)
     {
-        if (datagram.Length > _options.MaxMessageSize)
+        var length = datagram.LastIndexOfAnyExcept((byte)'\n', (byte)'\r', (byte)0) + 1;
+        if (filled || length > _options.MaxMessageSize)
         {
             _counters.Rejected(RejectReasons.Oversized, peer, Oversized());
             return;
         }
 
-        var length = datagram.LastIndexOfAnyExcept((byte)'\n', (byte)'\r', (byte)0) + 1;
         if (length == 0)
         {
             _counters.Rejected(RejectReasons.Empty, peer, "an empty datagram was skipped");
