@@ -9,15 +9,17 @@ public sealed class SyslogTcpListenerTests
 {
     [Theory]
     [InlineData("--rfc5424", "--octet-count", "<13>1 ")]
-    [InlineData("--rfc5424", "--rfc5424", "<13>1 ")]
-    [InlineData("--rfc3164", "--rfc3164", "<13>")]
+    [InlineData("--rfc5424", "", "<13>1 ")]
+    [InlineData("--rfc3164", "", "<13>")]
     public async Task Logger_messages_arrive_whole_with_either_framing(string format, string framing, string prefix)
     {
         var sink = new CollectingSink();
         await using var listener = await StartAsync(new SyslogTcpListenerOptions { Port = 0 }, sink);
+        string[] arguments = framing.Length == 0 ? ["--tcp", format] : ["--tcp", format, framing]; // LF unless octet counting
 
-        await Logger.SendAsync(listener.Port, "--tcp", format, framing, "-t", "vigiltest", "first message");
-        await Logger.SendAsync(listener.Port, "--tcp", format, framing, "-t", "vigiltest", "second message");
+        await Logger.SendAsync(listener.Port, [.. arguments, "-t", "vigiltest", "first message"]);
+        await Eventually.True(() => sink.Count == 1, "the first message"); // Two connections have no order between them.
+        await Logger.SendAsync(listener.Port, [.. arguments, "-t", "vigiltest", "second message"]);
 
         await Eventually.True(() => sink.Count == 2, "two messages");
         Assert.All(sink.Texts, t => Assert.StartsWith(prefix, t, StringComparison.Ordinal));
@@ -116,6 +118,22 @@ public sealed class SyslogTcpListenerTests
         await SendAsync(listener.Port, "<13>kept\n");
         await Eventually.True(() => sink.Count == 1, "the next connection's message");
         Assert.Equal(["<13>kept"], sink.Texts);
+    }
+
+    [Fact]
+    public async Task Stopping_with_a_blocked_sink_cancels_it_and_returns()
+    {
+        var sink = new CollectingSink();
+        sink.Close();
+        var listener = await StartAsync(new SyslogTcpListenerOptions { Port = 0 }, sink);
+        await SendAsync(listener.Port, "<13>held\n");
+        await Eventually.True(() => sink.Waiting == 1, "the sink to hold the message");
+
+        await listener.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        await listener.DisposeAsync();
+
+        Assert.Equal(0, listener.Statistics.ActiveConnections);
+        Assert.Equal(0, sink.Count);
     }
 
     internal static async Task<SyslogTcpListener> StartAsync(SyslogTcpListenerOptions options, IMessageSink sink, IProblemSink? problems = null)
