@@ -181,12 +181,7 @@ public sealed class FileTailer : IAsyncDisposable
         try
         {
             var length = file.Length;
-            if (file.Retiring && length == file.LastLength)
-            {
-                await FinishAsync(file, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
+            var finished = file.Retiring && length == file.LastLength;
             file.LastLength = length;
             file.RestartIfTruncated();
             while (await file.ReadAsync(_buffer, _options.MaxLineLength, line => DeliverAsync(file, line, cancellationToken), () => Oversized(file), cancellationToken).ConfigureAwait(false))
@@ -197,7 +192,14 @@ public sealed class FileTailer : IAsyncDisposable
                 }
             }
 
-            await SaveAsync(file, cancellationToken).ConfigureAwait(false);
+            if (finished)
+            {
+                await FinishAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await SaveAsync(file, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -142,6 +142,25 @@ public sealed class FileTailerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rotated_file_whose_lines_the_sink_refused_is_finished_line_by_line()
+    {
+        var log = _folder.File("app.log", "a1\n");
+        await using var tailer = Tailer(Path.Combine(_folder.Path, "*.log"));
+        await tailer.PollAsync(default);
+
+        File.Move(log, log + ".1");
+        Append(log + ".1", "a2\na3\n");
+        _folder.File("app.log", "b1\n");
+        _sink.Failure = new InvalidOperationException("storage down");
+        await tailer.PollAsync(default);
+        _sink.Failure = null;
+        await tailer.PollAsync(default);
+        await tailer.PollAsync(default);
+
+        Assert.Equal(["a1", "a2", "a3", "b1"], _sink.Texts.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_polls_on_its_interval_until_cancelled()
     {
         var log = Path.Combine(_folder.Path, "later.log");
