@@ -12,8 +12,6 @@ internal sealed class ListenerCounters(string listener, IProblemSink? problems)
     private long _pending;
     private int _connections;
 
-    public string Listener => listener;
-
     public void Received() => Interlocked.Increment(ref _received);
 
     public void Dropped() => Interlocked.Increment(ref _dropped);

@@ -29,6 +29,20 @@ public sealed class FileTailerTests : IDisposable
     }
 
     [Fact]
+    public async Task Receipt_time_comes_from_the_injected_clock()
+    {
+        var now = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        _folder.File("app.log", "line\n");
+        await using var tailer = new FileTailer(
+            new FileTailerOptions { Paths = [_folder.Path] }, _sink, new JsonFilePositionStore(Store), new FixedTimeProvider(now));
+
+        await tailer.PollAsync(default);
+
+        Assert.Equal(now, Assert.Single(_sink.Messages).ReceivedAt);
+        Assert.Equal("file", _sink.Messages[0].Listener);
+    }
+
+    [Fact]
     public async Task Rotation_by_rename_finishes_the_old_file_and_starts_the_new_one_at_zero()
     {
         var log = _folder.File("app.log", "a1\n");
