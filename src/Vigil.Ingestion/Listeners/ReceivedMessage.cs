@@ -1,0 +1,17 @@
+namespace Vigil.Ingestion.Listeners;
+
+/// <summary>One raw message as a listener received it, before any parsing.</summary>
+/// <param name="Payload">
+/// The message bytes without framing (no octet count, no trailing LF, CR or NUL). The listener copies them into an
+/// array it never touches again, so the memory belongs to the receiver and stays valid after
+/// <see cref="IMessageSink.AcceptAsync"/> returns.
+/// </param>
+/// <param name="Listener">The name of the listener that received it (<c>syslog-udp</c>, <c>syslog-tcp</c>, <c>file</c>).</param>
+/// <param name="Peer">Who sent it: <c>address:port</c> for network listeners, the file path for the file tailer.</param>
+/// <param name="ReceivedAt">When the listener received it, from the injected <see cref="TimeProvider"/>.</param>
+/// <remarks>The payload is untrusted and may hold patient data: never log it; log the listener and peer only.</remarks>
+public readonly record struct ReceivedMessage(
+    ReadOnlyMemory<byte> Payload,
+    string Listener,
+    string Peer,
+    DateTimeOffset ReceivedAt);
