@@ -9,10 +9,12 @@ public sealed class DurabilityTests
 {
     private const int BatchSize = 50;
 
-    [Fact]
-    public async Task Every_acknowledged_event_is_stored_exactly_once_across_sigkills()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Every_acknowledged_event_is_stored_exactly_once_across_sigkills(string store)
     {
-        using var fixture = new ServeFixture();
+        using var fixture = new ServeFixture(store);
         var token = fixture.CreateToken("ingest");
         var random = new Random(20211128);
         var acknowledged = new ConcurrentDictionary<int, bool>();

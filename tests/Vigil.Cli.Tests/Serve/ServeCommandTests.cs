@@ -8,10 +8,12 @@ public sealed class ServeCommandTests
 {
     private static StringContent Ndjson(string text) => new(text, Encoding.UTF8, "application/x-ndjson");
 
-    [Fact]
-    public async Task Events_posted_over_http_are_committed_before_the_answer_and_found_by_events_search()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task Events_posted_over_http_are_committed_before_the_answer_and_found_by_events_search(string store)
     {
-        using var fixture = new ServeFixture();
+        using var fixture = new ServeFixture(store);
         var token = fixture.CreateToken("ingest");
         using (var serve = ServeProcess.Start(fixture.ConfigPath))
         using (var client = serve.Client(token))
@@ -52,10 +54,12 @@ public sealed class ServeCommandTests
         Assert.Equal(HttpStatusCode.OK, (await wrongScope.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);
     }
 
-    [Fact]
-    public async Task A_request_with_one_bad_record_is_refused_naming_it_and_nothing_of_it_is_stored()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task A_request_with_one_bad_record_is_refused_naming_it_and_nothing_of_it_is_stored(string store)
     {
-        using var fixture = new ServeFixture();
+        using var fixture = new ServeFixture(store);
         var token = fixture.CreateToken("ingest");
         using var serve = ServeProcess.Start(fixture.ConfigPath);
         using var client = serve.Client(token);
@@ -80,10 +84,12 @@ public sealed class ServeCommandTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.StatusCode);
     }
 
-    [Fact]
-    public async Task A_matching_event_raises_one_alert_that_alerts_list_shows_and_repeats_are_grouped_into_it()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgresql")]
+    public async Task A_matching_event_raises_one_alert_that_alerts_list_shows_and_repeats_are_grouped_into_it(string store)
     {
-        using var fixture = new ServeFixture();
+        using var fixture = new ServeFixture(store);
         var token = fixture.CreateToken("ingest");
         using var serve = ServeProcess.Start(fixture.ConfigPath);
         using var client = serve.Client(token);
@@ -120,7 +126,7 @@ public sealed class ServeCommandTests
     [InlineData("unknownSetting: 1", "unknownSetting")]
     public void A_bad_configuration_stops_serve_at_start_with_a_line_naming_the_setting(string line, string expected)
     {
-        using var fixture = new ServeFixture(line);
+        using var fixture = new ServeFixture(extraConfig: line);
         var (exit, _, stderr) = VigilProcess.Run("serve", "--config", fixture.ConfigPath);
         Assert.Equal(2, exit);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);

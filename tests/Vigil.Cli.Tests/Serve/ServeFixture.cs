@@ -6,8 +6,9 @@ internal sealed class ServeFixture : IDisposable
     public const string Marker = "VIGIL-TEST-BAD-THING";
 
     private readonly TempFolder _folder = new();
+    private readonly PostgresSchema? _schema;
 
-    public ServeFixture(string extraConfig = "")
+    public ServeFixture(string store = "sqlite", string extraConfig = "")
     {
         _folder.File("rules/marker.yml", $"""
             title: Test marker seen
@@ -23,7 +24,8 @@ internal sealed class ServeFixture : IDisposable
               condition: selection
             level: high
             """);
-        ConfigPath = ServeProcess.WriteConfig(_folder.Path, Path.Combine(_folder.Path, "rules"), extraConfig);
+        _schema = store == "postgresql" ? PostgresSchema.Create() : null;
+        ConfigPath = ServeProcess.WriteConfig(_folder.Path, Path.Combine(_folder.Path, "rules"), extraConfig, _schema?.ConnectionString);
         DataDir = Path.Combine(_folder.Path, "data");
     }
 
@@ -48,5 +50,9 @@ internal sealed class ServeFixture : IDisposable
         return stdout.Trim();
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        _folder.Dispose();
+        _schema?.Dispose();
+    }
 }

@@ -50,13 +50,13 @@ internal sealed class ServeProcess : IDisposable
     }
 
     /// <summary>Writes a configuration for <paramref name="folder"/> with fresh loopback ports and returns its path.</summary>
-    public static string WriteConfig(string folder, string rules, string extra = "")
+    public static string WriteConfig(string folder, string rules, string extra = "", string? connectionString = null)
     {
         var config = Path.Combine(folder, "vigil.yml");
         var yaml = $"""
             storage:
               dataDirectory: {Path.Combine(folder, "data")}
-            {StorageOverride()}
+              {(connectionString is null ? "" : $"connectionString: \"{connectionString}\"")}
             http:
               url: http://127.0.0.1:{FreePort()}
             syslog:
@@ -166,10 +166,6 @@ internal sealed class ServeProcess : IDisposable
         Kill();
         _process.Dispose();
     }
-
-    /// <summary>With <c>VIGIL_TEST_SERVE_POSTGRES</c> set, the store is PostgreSQL (the suite runs once per store).</summary>
-    private static string StorageOverride() =>
-        Environment.GetEnvironmentVariable("VIGIL_TEST_SERVE_POSTGRES") is { Length: > 0 } cs ? $"  connectionString: \"{cs}\"" : "";
 
     private static int FreePort()
     {
