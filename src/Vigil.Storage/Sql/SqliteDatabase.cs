@@ -21,6 +21,7 @@ internal sealed class SqliteDatabase : Database
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteEventInserter _inserter;
+    private int _disposed;
 
     private SqliteDatabase(string path, string connectionString, SqliteConnection writer)
     {
@@ -120,6 +121,11 @@ internal sealed class SqliteDatabase : Database
 
     public override async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _writeGate.WaitAsync().ConfigureAwait(false);
         _inserter.Dispose();
         SqliteConnection.ClearPool(_writer);
