@@ -25,7 +25,10 @@ internal sealed class FieldsJson : IDisposable
     public FieldsJson() => _writer = new Utf8JsonWriter(_buffer, Options);
 
     /// <summary>The JSON text of <paramref name="logEvent"/>'s fields.</summary>
-    public string Write(LogEvent logEvent)
+    public string Write(LogEvent logEvent) => Encoding.UTF8.GetString(WriteUtf8(logEvent));
+
+    /// <summary>The JSON of <paramref name="logEvent"/>'s fields as UTF-8, valid until the next call.</summary>
+    public ReadOnlySpan<byte> WriteUtf8(LogEvent logEvent)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
@@ -49,7 +52,7 @@ internal sealed class FieldsJson : IDisposable
 
         _writer.WriteEndArray();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan;
     }
 
     /// <summary>Reads the pairs back.</summary>
