@@ -28,18 +28,20 @@ internal sealed class PostgresDatabase : Database
     public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         NpgsqlConnectionStringBuilder builder;
+        NpgsqlDataSource source;
         try
         {
             builder = PostgresConnectionString.Parse(connectionString);
+            source = NpgsqlDataSource.Create(builder);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
         {
-            // The message of a malformed string may quote it, password included: say only what kind of error it was.
-            throw new StoreException($"Cannot open the PostgreSQL database: the connection string is malformed ({e.GetType().Name}).", e);
+            // The message of a malformed string may quote it, password included: name only the setting at fault.
+            var setting = (e as ArgumentException)?.ParamName is { } key ? $" ({key})" : "";
+            throw new StoreException($"Cannot open the PostgreSQL database: the connection string is malformed or incomplete{setting}.", e);
         }
 
         var name = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
-        var source = NpgsqlDataSource.Create(builder);
         try
         {
             await using var probe = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,12 @@ public sealed class PostgresTestDatabase : TestDatabase
         _server = server!;
     }
 
+    /// <summary>The schema this test owns.</summary>
+    public string Schema => _schema;
+
+    /// <summary>The server's connection string (no schema).</summary>
+    public string Server => _server;
+
     public override StoreOptions Options => new() { ConnectionString = $"{_server};Search Path={_schema}" };
 
     public override (StoreOptions Options, string Names, string NeverShown) Unopenable
