@@ -1,0 +1,15 @@
+namespace Vigil.Storage.Alerts;
+
+/// <summary>Severity order: informational &lt; low &lt; medium &lt; high &lt; critical; anything else ranks below all.</summary>
+internal static class AlertLevels
+{
+    public static int Rank(string level) => level.ToLowerInvariant() switch
+    {
+        "informational" => 1,
+        "low" => 2,
+        "medium" => 3,
+        "high" => 4,
+        "critical" => 5,
+        _ => 0,
+    };
+}

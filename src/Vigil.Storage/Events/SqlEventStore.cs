@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Vigil.Storage.Sql;
+
+namespace Vigil.Storage.Events;
+
+/// <summary>The event store on either database; only bulk inserts differ (see <see cref="Database.InsertEventsAsync"/>).</summary>
+internal sealed class SqlEventStore : IEventStore
+{
+    private const int Page = 1000;
+    private readonly Database _db;
+    private readonly TimeProvider _time;
+
+    public SqlEventStore(Database db, TimeProvider time)
+    {
+        _db = db;
+        _time = time;
+    }
+
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("An append needs at least one event.", nameof(events));
+        }
+
+        await using var scope = await _db.BeginWriteAsync(WriteLock.Events, cancellationToken).ConfigureAwait(false);
+        if (idempotencyKey is not null)
+        {
+            using var claim = scope.Command("INSERT INTO idempotency_keys (key, committed_at) VALUES (@k, @t) ON CONFLICT (key) DO NOTHING")
+                .With("@k", Db.Text(idempotencyKey))
+                .With("@t", Db.Micros(_time.GetUtcNow()));
+            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return new AppendResult([], Duplicate: true);
+            }
+        }
+
+        var ids = await _db.InsertEventsAsync(scope, events, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await scope.CommitAsync().ConfigureAwait(false);
+        return new AppendResult(ids, Duplicate: false);
+    }
+
+    /// <remarks>
+    /// Reads in pages of at most 1,000 rows, each on a connection held only while the page is read, so a slow consumer
+    /// holds no connection or snapshot. Field filters are applied here, after SQL has narrowed by id, time and source
+    /// type: the comparison (ordinal, case-insensitive, any value of a repeated name) is then the same on both databases.
+    /// </remarks>
+    public async IAsyncEnumerable<StoredEvent> SearchAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = query.Fields ?? [];
+        var remaining = query.Limit;
+        var after = query.AfterId;
+        while (remaining > 0)
+        {
+            var size = filters.Count == 0 ? Math.Min(remaining, Page) : Page;
+            var page = await ReadPageAsync(query, after, size, cancellationToken).ConfigureAwait(false);
+            foreach (var stored in page)
+            {
+                after = stored.Id;
+                if (EventFilter.Matches(stored.Fields, filters))
+                {
+                    yield return stored;
+                    if (--remaining == 0)
+                    {
+                        yield break;
+                    }
+                }
+            }
+
+            if (page.Count < size)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM events";
+        return await Db.ScalarInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
+    }
+
+    public Task<long> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+        => new EventRetention(_db).ApplyAsync(policy, now, cancellationToken);
+
+    private async Task<List<StoredEvent>> ReadPageAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT id, ts, received_at, source_type, origin, record, fields, raw FROM events WHERE id > @after");
+        command.With("@after", after).With("@limit", size);
+        if (query.From is { } from)
+        {
+            sql.Append(" AND ts >= @from");
+            command.With("@from", Db.Micros(from));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Append(" AND ts < @to");
+            command.With("@to", Db.Micros(to));
+        }
+
+        if (query.SourceType is { } sourceType)
+        {
+            sql.Append(" AND source_type = @st");
+            command.With("@st", sourceType);
+        }
+
+        command.CommandText = sql.Append(" ORDER BY id LIMIT @limit").ToString();
+        var page = new List<StoredEvent>(Math.Min(size, Page));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            page.Add(Read(reader));
+        }
+
+        return page;
+    }
+
+    private static StoredEvent Read(DbDataReader reader) => new(
+        reader.GetInt64(0),
+        Db.Time(reader.GetInt64(1)),
+        Db.Time(reader.GetInt64(2)),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetInt64(5),
+        FieldsJson.Read(reader.GetString(6)),
+        Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7)));
+}

@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Vigil.Storage.Events;
+
+namespace Vigil.Storage.Sql;
+
+/// <summary>What differs between SQLite and PostgreSQL: connections, write serialisation, bulk inserts and the schema.</summary>
+internal abstract class Database : IAsyncDisposable
+{
+    /// <summary><c>sqlite</c> or <c>postgresql</c>.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>The database for messages: a path, or host, port and database (never a password).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The provider's migrations, in version order.</summary>
+    public abstract IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>An open connection for reads (dispose it to give it back).</summary>
+    public abstract Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a write transaction, waiting for the writers <paramref name="writeLock"/> excludes.</summary>
+    public abstract Task<WriteScope> BeginWriteAsync(WriteLock writeLock, CancellationToken cancellationToken);
+
+    /// <summary>Inserts events in the scope's transaction; returns their ids in order.</summary>
+    public abstract Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Vigil.Storage.Events;
+
+namespace Vigil.Storage.Sql;
+
+/// <summary>
+/// PostgreSQL through a pooled <see cref="NpgsqlDataSource"/>. Writers that must not interleave take a transaction
+/// advisory lock keyed by the current schema, so several Vigil processes may share one database.
+/// </summary>
+internal sealed class PostgresDatabase : Database
+{
+    private readonly NpgsqlDataSource _source;
+
+    private PostgresDatabase(NpgsqlDataSource source, string name)
+    {
+        _source = source;
+        Name = name;
+    }
+
+    public override string Provider => "postgresql";
+
+    public override string Name { get; }
+
+    public override IReadOnlyList<Migration> Migrations => PostgresSchema.Migrations;
+
+    public static async Task<PostgresDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        NpgsqlDataSource source;
+        try
+        {
+            builder = PostgresConnectionString.Parse(connectionString);
+            source = NpgsqlDataSource.Create(builder);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException)
+        {
+            // The message of a malformed string may quote it, password included: name only the setting at fault.
+            var setting = (e as ArgumentException)?.ParamName is { } key ? $" ({key})" : "";
+            throw new StoreException($"Cannot open the PostgreSQL database: the connection string is malformed or incomplete{setting}.", e);
+        }
+
+        var name = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        try
+        {
+            await using var probe = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"Cannot open the PostgreSQL database {name}: {e.Message}", e);
+        }
+
+        return new PostgresDatabase(source, name);
+    }
+
+    public override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
+        => await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    public override async Task<WriteScope> BeginWriteAsync(WriteLock writeLock, CancellationToken cancellationToken)
+    {
+        var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var scope = new WriteScope(connection, transaction, connection.DisposeAsync);
+            if (writeLock != WriteLock.None)
+            {
+                using var command = scope.Command("SELECT pg_advisory_xact_lock(hashtext(current_schema()), @k)").With("@k", (int)writeLock);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return scope;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Takes ids from the identity sequence (under the events lock, so in commit order), then sends the rows with
+    /// binary COPY, the fastest way into PostgreSQL.
+    /// </summary>
+    public override async Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
+    {
+        var ids = new long[events.Count];
+        using (var command = scope.Command("SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, @n)").With("@n", events.Count))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var i = 0;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids[i++] = reader.GetInt64(0);
+            }
+        }
+
+        Array.Sort(ids);
+        var connection = (NpgsqlConnection)scope.Connection;
+        using var json = new FieldsJson();
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY events (id, ts, received_at, source_type, origin, record, fields, raw) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var record = events[i];
+            var logEvent = record.Event;
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Db.Micros(logEvent.Timestamp ?? record.ReceivedAt), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Db.Micros(record.ReceivedAt), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Db.Text(logEvent.SourceType), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(Db.Text(logEvent.Source), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(logEvent.Record, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(json.Write(logEvent), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(record.Raw), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return ids;
+    }
+
+    public override ValueTask DisposeAsync() => _source.DisposeAsync();
+}

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Vigil.Storage.Events;
+
+namespace Vigil.Storage.Sql;
+
+/// <summary>
+/// SQLite in WAL mode. One long-lived connection writes, behind a semaphore (SQLite allows one writer; waiting in
+/// process is cheaper than busy-retrying in the engine); reads use pooled connections of their own, which WAL lets run
+/// while a write is in progress.
+/// </summary>
+/// <remarks>
+/// synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss (the WAL is not synced at commit), and
+/// the store acknowledges events to senders only once committed, so every commit syncs the WAL. The data folder is
+/// created with mode 0700: it holds patient data.
+/// </remarks>
+internal sealed class SqliteDatabase : Database
+{
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;";
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteEventInserter _inserter;
+    private int _disposed;
+
+    private SqliteDatabase(string path, string connectionString, SqliteConnection writer)
+    {
+        Name = path;
+        _connectionString = connectionString;
+        _writer = writer;
+        _inserter = new SqliteEventInserter(writer);
+    }
+
+    public override string Provider => "sqlite";
+
+    public override string Name { get; }
+
+    public override IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
+
+    public static async Task<SqliteDatabase> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(dataDirectory);
+        var path = Path.Combine(directory, "vigil.db");
+        SqliteConnection? writer = null;
+        try
+        {
+            if (!Directory.Exists(directory))
+            {
+                if (OperatingSystem.IsWindows())
+                {
+                    Directory.CreateDirectory(directory);
+                }
+                else
+                {
+                    Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = true,
+            }.ToString();
+            writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using (var wal = writer.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL";
+                var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new StoreException($"Cannot open the SQLite database {path}: it refused WAL mode (journal mode is {mode}); is it on a network file system?");
+                }
+            }
+
+            await PragmasAsync(writer, cancellationToken).ConfigureAwait(false);
+            return new SqliteDatabase(path, connectionString, writer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
+        {
+            writer?.Dispose();
+            throw new StoreException($"Cannot open the SQLite database {path}: {e.Message}", e);
+        }
+    }
+
+    public override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await PragmasAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public override async Task<WriteScope> BeginWriteAsync(WriteLock writeLock, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // IMMEDIATE: take the write lock now, so a reader-turned-writer never fails half way with SQLITE_BUSY.
+            var transaction = _writer.BeginTransaction(deferred: false);
+            return new WriteScope(_writer, transaction, Release);
+        }
+        catch
+        {
+            _writeGate.Release();
+            throw;
+        }
+    }
+
+    public override Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
+        => Task.FromResult(_inserter.Insert((SqliteTransaction)scope.Transaction, events, cancellationToken));
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        _inserter.Dispose();
+        SqliteConnection.ClearPool(_writer);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _writeGate.Dispose();
+    }
+
+    private static async Task PragmasAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = ConnectionPragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask Release()
+    {
+        _writeGate.Release();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,41 @@
+using Vigil.Storage.Alerts;
+using Vigil.Storage.Events;
+using Vigil.Storage.Notifications;
+using Vigil.Storage.Quarantine;
+using Vigil.Storage.Sql;
+using Vigil.Storage.Tokens;
+
+namespace Vigil.Storage;
+
+/// <summary>The stores over one opened <see cref="Database"/>.</summary>
+internal sealed class SqlVigilStore : IVigilStore
+{
+    private readonly Database _db;
+
+    public SqlVigilStore(Database db, TimeProvider time)
+    {
+        _db = db;
+        Events = new SqlEventStore(db, time);
+        Alerts = new SqlAlertStore(db);
+        Notifications = new SqlNotificationOutbox(db);
+        Tokens = new SqlTokenStore(db);
+        Quarantine = new SqlQuarantineStore(db);
+        State = new SqlKeyValueStore(db);
+    }
+
+    public string Provider => _db.Provider;
+
+    public IEventStore Events { get; }
+
+    public IAlertStore Alerts { get; }
+
+    public INotificationOutbox Notifications { get; }
+
+    public ITokenStore Tokens { get; }
+
+    public IQuarantineStore Quarantine { get; }
+
+    public IKeyValueStore State { get; }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+}
