@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use. Installed only when missing, so a second run is quick.
-packages=()
+# logger (bsdutils) is the real syslog peer of the listener tests.
+packages=(bsdutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -16,6 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 fi
+
+# PostgreSQL for the storage and serve tests: installed when missing, started, with a role and database for the tests.
+VIGIL_TEST_POSTGRES="$(scripts/postgres-test-db.sh)"
+export VIGIL_TEST_POSTGRES
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

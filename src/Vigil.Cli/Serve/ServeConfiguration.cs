@@ -37,7 +37,7 @@ internal static class ServeConfiguration
             }
         }
 
-        builder.AddEnvironmentVariables("VIGIL_");
+        builder.AddInMemoryCollection(VigilEnvironment.Values());
         builder.AddInMemoryCollection(overrides);
         var settings = new ServeSettings();
         try
@@ -46,11 +46,26 @@ internal static class ServeConfiguration
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
         {
-            errors.Add(e.Message.Split('\n')[0]);
+            errors.Add(Describe(e.Message));
             return settings;
         }
 
         errors.AddRange(settings.Validate());
         return settings;
+    }
+
+    /// <summary>The binder's message in the user's terms: which setting is unknown, or which value cannot be read.</summary>
+    private static string Describe(string message)
+    {
+        const string Unknown = "were not found on the instance of ";
+        var at = message.IndexOf(Unknown, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var names = message[(at + Unknown.Length)..];
+            names = names[(names.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            return $"unknown setting {names.Split('\n')[0]}";
+        }
+
+        return message.Split('\n')[0];
     }
 }

@@ -58,7 +58,7 @@ internal sealed class StoreAccess
             }
         }
 
-        builder.AddEnvironmentVariables("VIGIL_").AddInMemoryCollection(overrides);
+        builder.AddInMemoryCollection(VigilEnvironment.Values()).AddInMemoryCollection(overrides);
         builder.Build().GetSection("Storage").Bind(options);
         try
         {
