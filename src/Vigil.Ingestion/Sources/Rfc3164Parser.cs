@@ -112,6 +112,8 @@ internal static class Rfc3164Parser
         invalidDate = false;
         if (rest.Length > 19 && char.IsAsciiDigit(rest[0]) && rest[4] == '-' && rest[10] == 'T')
         {
+            // RFC 3339 ("2026-02-27T08:00:00.123+01:00") followed by a space. A time with a space instead of the T is
+            // not taken: application logs start that way too.
             var end = rest.IndexOf(' ');
             if (end > 0 && EventTime.TryParseIso(rest[..end], out time))
             {
@@ -123,15 +125,17 @@ internal static class Rfc3164Parser
             return false;
         }
 
-        // "MMM dd HH:mm:ss " or "MMM  d HH:mm:ss "
-        if (rest.Length < 16 || rest[3] != ' ' || rest[6] != ' ' || rest[9] != ':' || rest[12] != ':' || rest[15] != ' ')
+        // "MMM dd HH:mm:ss ", "MMM  d HH:mm:ss " or "MMM d HH:mm:ss "
+        var shift = rest.Length > 5 && rest[5] == ' ' && rest[4] != ' ' ? -1 : 0;
+        if (rest.Length < 16 + shift || rest[3] != ' ' || rest[6 + shift] != ' ' || rest[9 + shift] != ':' || rest[12 + shift] != ':'
+            || rest[15 + shift] != ' ')
         {
             return false;
         }
 
         var month = Array.IndexOf(Months, rest[..3].ToString()) + 1;
-        if (month == 0 || !TryNumber(rest[4..6], out var day) || !TryNumber(rest[7..9], out var hour)
-            || !TryNumber(rest[10..12], out var minute) || !TryNumber(rest[13..15], out var second))
+        if (month == 0 || !TryNumber(rest[4..(6 + shift)], out var day) || !TryNumber(rest[(7 + shift)..(9 + shift)], out var hour)
+            || !TryNumber(rest[(10 + shift)..(12 + shift)], out var minute) || !TryNumber(rest[(13 + shift)..(15 + shift)], out var second))
         {
             return false;
         }
@@ -152,7 +156,7 @@ internal static class Rfc3164Parser
         }
 
         time = time.ToUniversalTime();
-        rest = rest[16..];
+        rest = rest[(16 + shift)..];
         return true;
     }
 

@@ -17,6 +17,7 @@ internal static class SyslogFields
     public static readonly int ProcId = FieldNames.Intern("syslog.procid");
     public static readonly int MsgId = FieldNames.Intern("syslog.msgid");
     public static readonly int Message = FieldNames.Intern("message");
+    public static readonly int SyslogMessage = FieldNames.Intern("syslog.message");
 
     private static readonly string[] Facilities =
     [

@@ -10,7 +10,9 @@ namespace Vigil.Ingestion.Sources;
 /// Fields: <c>syslog.priority</c> (0–191), <c>syslog.facility</c> (<c>kern</c>, <c>mail</c>, <c>auth</c>,
 /// <c>local0</c>…), <c>syslog.severity</c> (<c>emerg</c>…<c>debug</c>), <c>syslog.version</c> (5424),
 /// <c>syslog.hostname</c>, <c>syslog.appname</c> (the 3164 tag), <c>syslog.procid</c> (the 3164 <c>[pid]</c>),
-/// <c>syslog.msgid</c>, <c>syslog.sd.&lt;SD-ID&gt;.&lt;PARAM-NAME&gt;</c> and <c>message</c>; absent or NIL parts add
+/// <c>syslog.msgid</c>, <c>syslog.sd.&lt;SD-ID&gt;.&lt;PARAM-NAME&gt;</c>, and the MSG part (after a BOM) in both
+/// <c>message</c> and <c>syslog.message</c> (files read by <see cref="LogFiles"/> keep the whole line in
+/// <c>message</c>, as plain text always had it; <c>syslog.message</c> is the MSG part in both); absent or NIL parts add
 /// no field. Postfix and Dovecot messages get their own fields too (see docs/sources.md) and
 /// <see cref="LogEvent.SourceType"/> <c>postfix</c> or <c>dovecot</c>; others <c>syslog</c>.
 /// </para>
@@ -88,6 +90,7 @@ public static class SyslogParser
     internal static SyslogParseResult Finish(LogEvent logEvent, ReadOnlySpan<char> appName, string message)
     {
         logEvent.Add(SyslogFields.Message, message);
+        logEvent.Add(SyslogFields.SyslogMessage, message);
         logEvent.SourceType = MailLogFields.Add(logEvent, appName, message);
         return SyslogParseResult.Parsed(logEvent);
     }
