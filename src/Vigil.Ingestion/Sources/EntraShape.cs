@@ -58,7 +58,7 @@ internal static class EntraShape
 
     /// <summary>Whether <paramref name="logEvent"/> is a sign-in record in one of the shapes.</summary>
     public static bool Matches(LogEvent logEvent) =>
-        (logEvent.Get("category") is { } category && Categories.Contains(category))
+        (logEvent.IndexOf(CategoryId) is var category and >= 0 && logEvent.ValueAt(category) is { } name && Categories.Contains(name))
         || (logEvent.Has(CreatedId) && (logEvent.Has(UpnId) || logEvent.Has(IpId)) && (logEvent.Has(ErrorCodeId) || logEvent.Has(ClientAppId)))
         || (logEvent.Has(SentinelUpnId) && logEvent.Has(ResultTypeId)
             && (logEvent.Has(SentinelIpId) || logEvent.Get("Type") is "SigninLogs" or "AADNonInteractiveUserSignInLogs"));

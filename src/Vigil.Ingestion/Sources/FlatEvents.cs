@@ -9,12 +9,12 @@ namespace Vigil.Ingestion.Sources;
 internal static class FlatEvents
 {
     [ThreadStatic]
-    private static JsonEventBuilder? t_builder;
+    private static JsonEventBuilder? _builder;
 
     /// <summary>Flattens the JSON object in <paramref name="json"/> (dotted names); null when it is not one.</summary>
     public static LogEvent? Flatten(string json)
     {
-        var builder = t_builder ??= new JsonEventBuilder();
+        var builder = _builder ??= new JsonEventBuilder();
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), isFinalBlock: true, default);
         try
         {
