@@ -38,6 +38,9 @@ public static class SourceTypes
     /// <summary>JSON records of no recognised kind.</summary>
     public const string Json = "json";
 
+    private static readonly int ChannelId = FieldNames.Intern("Channel");
+    private static readonly int EventIdId = FieldNames.Intern("EventID");
+
     private static readonly HashSet<string> Names =
         [M365Audit, EntraSignIn, Iis, ExchangeHttpProxy, ExchangeTracking, Postfix, Dovecot, Syslog, Windows, Json];
 
@@ -74,7 +77,10 @@ public static class SourceTypes
     /// </summary>
     /// <param name="logEvent">The record as the JSON or CSV reader gave it.</param>
     /// <param name="declared">A source type to force (<c>m365.audit</c> or <c>entra.signin</c>), or null to recognise it.</param>
-    /// <param name="fallback">The source type of a record of no recognised kind (e.g. <c>json</c>).</param>
+    /// <param name="fallback">
+    /// The source type of a record of no recognised kind (e.g. <c>json</c>); with <c>json</c>, a Windows event (with
+    /// <c>Channel</c> and <c>EventID</c>, as the evtx JSON layout is named) gets <c>windows</c>.
+    /// </param>
     /// <returns>The shaped record (a new event when shaped, else <paramref name="logEvent"/> with its source type set).</returns>
     public static LogEvent Shape(LogEvent logEvent, string? declared = null, string fallback = "")
     {
@@ -87,7 +93,8 @@ public static class SourceTypes
             case EntraSignIn:
                 return EntraShape.Shape(logEvent);
             default:
-                logEvent.SourceType = declared ?? fallback;
+                logEvent.SourceType = declared
+                    ?? (fallback == Json && logEvent.Has(ChannelId) && logEvent.Has(EventIdId) ? Windows : fallback);
                 if (kind == ExchangeHttpProxy && logEvent.Timestamp is null && ExportTime.TryParse(logEvent.Get("DateTime"), out var time))
                 {
                     logEvent.Timestamp = time;

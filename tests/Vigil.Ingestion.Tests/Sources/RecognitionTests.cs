@@ -49,5 +49,8 @@ public sealed class RecognitionTests
         Assert.Equal("", SourceTypes.Recognise(other));
         Assert.Equal("json", SourceTypes.Shape(other, fallback: "json").SourceType);
         Assert.True(SourceTypes.IsKnown("exchange.tracking"));
+        other.Add("Channel", "Security");
+        other.Add("EventID", "4688");
+        Assert.Equal("windows", SourceTypes.Shape(other, fallback: "json").SourceType);
     }
 }
