@@ -68,6 +68,11 @@ public static class LogFiles
     /// of <c>@timestamp</c>, <c>timestamp</c>, <c>TimeCreated</c>, <c>time</c>, <c>CreationTime</c>,
     /// <c>createdDateTime</c>, <c>TimeGenerated</c>, <c>date</c> that parses (ISO 8601 or Unix epoch), else null.
     /// </para>
+    /// <para>
+    /// Logs of a recognised source type get their own reader, fields, time and <see cref="LogEvent.SourceType"/>
+    /// (see <see cref="SourceTypes.Recognise(ReadOnlySpan{byte})"/> and docs/sources.md): IIS and Exchange W3C logs,
+    /// syslog files (the whole line stays in <c>message</c>), M365 audit exports and Entra sign-ins (CSV or JSON).
+    /// </para>
     /// </returns>
     public static IEnumerable<LogEvent> Read(string path, IProblemSink problems) => Read(path, problems, sourceType: null);
 
