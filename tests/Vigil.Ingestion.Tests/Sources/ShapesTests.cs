@@ -46,6 +46,21 @@ public sealed class ShapesTests : IDisposable
     }
 
     [Fact]
+    public void A_saved_graph_page_splits_into_its_sign_ins()
+    {
+        var page = "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\"value\":["
+            + string.Join(",", Graph.TrimEnd('\n').Split('\n')) + "]}";
+
+        var events = Reading.Of(_temp.File("page.json", page)).Events;
+
+        Assert.Equal(["reception@clinic.example", "gp@clinic.example"], events.Select(e => e.Get("UserPrincipalName")));
+        Assert.All(events, e => Assert.Equal("entra.signin", e.SourceType));
+        Assert.Equal(new DateTimeOffset(2021, 8, 13, 2, 11, 0, TimeSpan.Zero), events[1].Timestamp);
+        Assert.Equal("Lagos", events[0].Get("location.city"));
+        Assert.Null(events[1].Get("location.city"));
+    }
+
+    [Fact]
     public void Azure_monitor_sign_ins_lift_their_properties()
     {
         var record = Reading.Of(_temp.File("diag.json", Diagnostic)).Events.Single();
