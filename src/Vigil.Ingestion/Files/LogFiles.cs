@@ -1,6 +1,7 @@
 using Vigil.Diagnostics;
 using Vigil.Events;
 using Vigil.Ingestion.Files;
+using Vigil.Ingestion.Sources;
 
 namespace Vigil.Ingestion;
 
@@ -22,7 +23,7 @@ namespace Vigil.Ingestion;
 /// past, and a JSON array or concatenated file is read token by token (one token up to 16 MiB).
 /// </para>
 /// <para>
-/// Methods are thread-safe; each enumeration of <see cref="Read"/> opens the file anew and must be disposed (a
+/// Methods are thread-safe; each enumeration of <see cref="Read(string, IProblemSink)"/> opens the file anew and must be disposed (a
 /// <c>foreach</c> does it) to close it. Known gap: a named pipe (FIFO) with no writer blocks on open.
 /// </para>
 /// </remarks>
@@ -67,15 +68,38 @@ public static class LogFiles
     /// of <c>@timestamp</c>, <c>timestamp</c>, <c>TimeCreated</c>, <c>time</c>, <c>CreationTime</c>,
     /// <c>createdDateTime</c>, <c>TimeGenerated</c>, <c>date</c> that parses (ISO 8601 or Unix epoch), else null.
     /// </para>
+    /// <para>
+    /// Logs of a recognised source type get their own reader, fields, time and <see cref="LogEvent.SourceType"/>
+    /// (see <see cref="SourceTypes.Recognise(ReadOnlySpan{byte})"/> and docs/sources.md): IIS and Exchange W3C logs,
+    /// syslog files (the whole line stays in <c>message</c>), M365 audit exports and Entra sign-ins (CSV or JSON).
+    /// </para>
     /// </returns>
-    public static IEnumerable<LogEvent> Read(string path, IProblemSink problems)
+    public static IEnumerable<LogEvent> Read(string path, IProblemSink problems) => Read(path, problems, sourceType: null);
+
+    /// <summary>Streams the events of one file, as <see cref="Read(string, IProblemSink)"/>, of a declared source type.</summary>
+    /// <param name="path">The file; it becomes each event's <see cref="LogEvent.Source"/>.</param>
+    /// <param name="problems">Receives the problems met; see the class remarks.</param>
+    /// <param name="sourceType">
+    /// One of <see cref="SourceTypes.All"/> to read the file as that kind whatever its content looks like, or null to
+    /// recognise it (see <see cref="SourceTypes.Recognise(ReadOnlySpan{byte})"/>). IIS, Exchange and syslog files get
+    /// their own readers and fields (see docs/sources.md); JSON and CSV records are shaped by
+    /// <see cref="SourceTypes.Shape"/>.
+    /// </param>
+    /// <returns>The events in file order, lazily, each with its <see cref="LogEvent.SourceType"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sourceType"/> is not a known name.</exception>
+    public static IEnumerable<LogEvent> Read(string path, IProblemSink problems, string? sourceType)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(problems);
-        return ReadEvents(path, problems);
+        if (sourceType is not null && !SourceTypes.IsKnown(sourceType))
+        {
+            throw new ArgumentException($"Unknown source type '{sourceType}'; known: {string.Join(", ", SourceTypes.All)}.", nameof(sourceType));
+        }
+
+        return ReadEvents(path, problems, sourceType);
     }
 
-    private static IEnumerable<LogEvent> ReadEvents(string path, IProblemSink problems)
+    private static IEnumerable<LogEvent> ReadEvents(string path, IProblemSink problems, string? sourceType)
     {
         using var input = InputFile.Open(path, problems);
         if (input is null)
@@ -83,7 +107,7 @@ public static class LogFiles
             yield break;
         }
 
-        var reader = InputFile.ReaderFor(input, path, problems);
+        var reader = InputFile.ReaderFor(input, path, problems, sourceType);
         if (reader is null)
         {
             yield break;

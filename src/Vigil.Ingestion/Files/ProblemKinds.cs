@@ -27,6 +27,9 @@ internal static class ProblemKinds
     /// <summary>A CSV row that does not fit its header or breaks the quoting rules.</summary>
     public const string InvalidCsv = "invalid-csv";
 
+    /// <summary>A W3C log row (IIS, Exchange) whose field count does not match its <c>#Fields</c> line.</summary>
+    public const string InvalidRecord = "invalid-record";
+
     /// <summary>A single JSON token (usually a string) larger than the reader's bound.</summary>
     public const string ValueTooLong = "value-too-long";
 
