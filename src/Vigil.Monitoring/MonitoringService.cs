@@ -31,6 +31,7 @@ public sealed partial class MonitoringService : IAsyncDisposable
     private Task _writing = Task.CompletedTask;
     private Task _detecting = Task.CompletedTask;
     private Task _retention = Task.CompletedTask;
+    private Task _quarantining = Task.CompletedTask;
 
     /// <summary>Composes the pipeline over an open store and a loaded engine.</summary>
     public MonitoringService(IVigilStore store, DetectionEngine engine, MonitoringOptions options, TimeProvider time, ILoggerFactory logs)
@@ -44,6 +45,7 @@ public sealed partial class MonitoringService : IAsyncDisposable
         Queue = new IngestQueue(options.QueueCapacity, Metrics);
         _writer = new BatchWriter(Queue, store.Events, _feed, Metrics, time, logs.CreateLogger<BatchWriter>());
         _detector = new LiveDetector(_feed, store, engine, options.Detection, Metrics, time, logs.CreateLogger<LiveDetector>());
+        Quarantine = new QuarantineWriter(store.Quarantine, logs.CreateLogger<QuarantineWriter>());
     }
 
     /// <summary>Where listeners hand over events.</summary>
@@ -51,6 +53,8 @@ public sealed partial class MonitoringService : IAsyncDisposable
 
     /// <summary>The pipeline's counters.</summary>
     public MonitoringMetrics Metrics { get; }
+
+    internal QuarantineWriter Quarantine { get; }
 
     /// <summary>The store the pipeline writes to.</summary>
     public IVigilStore Store => _store;
@@ -61,6 +65,7 @@ public sealed partial class MonitoringService : IAsyncDisposable
         _writing = Task.Run(() => _writer.RunAsync(CancellationToken.None), cancellationToken);
         _detecting = Task.Run(() => DetectAsync(_stopping.Token), cancellationToken);
         _retention = Task.Run(() => RetainAsync(_stopping.Token), cancellationToken);
+        _quarantining = Task.Run(() => Quarantine.RunAsync(CancellationToken.None), cancellationToken);
         return Task.CompletedTask;
     }
 
@@ -73,6 +78,8 @@ public sealed partial class MonitoringService : IAsyncDisposable
         await _detecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _retention.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Quarantine.Complete();
+        await _quarantining.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vigil.Ingestion.Json;
+using Vigil.Ingestion.Sources;
 using Vigil.Monitoring;
 using Vigil.Storage.Events;
 
@@ -73,12 +74,16 @@ internal static class IngestEndpoint
             return TypedResults.Problem("the Idempotency-Key is over 200 characters", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!string.IsNullOrEmpty(sourceType) && !SourceTypes.IsKnown(sourceType))
+        {
+            return TypedResults.Problem($"source_type '{sourceType}' is not one of {string.Join(", ", SourceTypes.All.Order(StringComparer.Ordinal))}", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var received = time.GetUtcNow();
         var events = new EventRecord[records.Count];
         for (var i = 0; i < events.Length; i++)
         {
-            var e = records[i].Event;
-            e.SourceType = SourceTypeOf(sourceType, records[i]);
+            var e = SourceTypes.Shape(records[i].Event, string.IsNullOrEmpty(sourceType) ? null : sourceType, SourceTypes.Json);
             events[i] = new EventRecord(e, records[i].Raw, received);
         }
 
@@ -100,7 +105,4 @@ internal static class IngestEndpoint
             return TypedResults.Problem("the events could not be stored; retry the same request", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
-
-    private static string SourceTypeOf(string? declared, JsonRecord record) =>
-        !string.IsNullOrWhiteSpace(declared) ? declared : record.Event.SourceType.Length > 0 ? record.Event.SourceType : "json";
 }

@@ -1,0 +1,70 @@
+using System.Text;
+using Vigil.Events;
+using Vigil.Ingestion.Json;
+using Vigil.Ingestion.Listeners;
+using Vigil.Ingestion.Sources;
+using Vigil.Storage.Events;
+
+namespace Vigil.Monitoring.Ingest;
+
+/// <summary>
+/// The sink behind the syslog listeners and the file tailer: parses each message into an event and hands it to the
+/// ingest queue, waiting for room (so TCP senders and file reading slow down rather than lose anything).
+/// </summary>
+/// <remarks>
+/// A message that starts with <c>{</c> is a JSON event (an agent forwarding JSON lines); anything else is syslog (RFC
+/// 5424, RFC 3164, or a syslog file's line without PRI). A message that parses as neither is quarantined with the
+/// reason and counted as rejected; the listener goes on. Thread-safe: listeners call it from several connections.
+/// </remarks>
+public sealed class MessageIngest : IMessageSink
+{
+    private readonly MonitoringService _monitoring;
+    private readonly string? _declaredType;
+
+    /// <summary>Creates the sink for one listener or tailer.</summary>
+    /// <param name="monitoring">The pipeline.</param>
+    /// <param name="declaredType">The source type the configuration declares for these messages, or null to recognise it.</param>
+    public MessageIngest(MonitoringService monitoring, string? declaredType = null)
+    {
+        ArgumentNullException.ThrowIfNull(monitoring);
+        _monitoring = monitoring;
+        _declaredType = string.IsNullOrEmpty(declaredType) ? null : declaredType;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask AcceptAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        var payload = message.Payload.Span;
+        var origin = $"{message.Listener}:{message.Peer}";
+        LogEvent? logEvent;
+        string reason;
+        var start = payload.IndexOfAnyExcept(" \t"u8);
+        if (start >= 0 && payload[start] == (byte)'{')
+        {
+            var records = JsonRecords.Parse(payload, origin, out var error);
+            logEvent = records is { Count: 1 } ? SourceTypes.Shape(records[0].Event, _declaredType, SourceTypes.Json) : null;
+            reason = error ?? "more than one JSON object in one message";
+        }
+        else
+        {
+            var parsed = SyslogParser.Parse(payload, message.ReceivedAt);
+            logEvent = parsed.Event;
+            reason = parsed.Reason;
+            if (logEvent is not null && _declaredType is not null)
+            {
+                logEvent.SourceType = _declaredType;
+            }
+        }
+
+        if (logEvent is null)
+        {
+            _monitoring.Metrics.Rejected(message.Listener, "unparsable", 1);
+            _monitoring.Quarantine.Add(message.Listener, origin, reason, message.ReceivedAt, payload);
+            return;
+        }
+
+        logEvent.Source = origin;
+        var record = new EventRecord(logEvent, Encoding.UTF8.GetString(payload), message.ReceivedAt);
+        await _monitoring.Queue.EnqueueAsync([record], null, message.Listener, cancellationToken).ConfigureAwait(false);
+    }
+}
