@@ -69,6 +69,8 @@ internal sealed class ServeRun(ServeSettings settings)
                 time,
                 loggers.CreateLogger<NotificationDispatcher>());
             builder.Services.AddSingleton<IMetricsSource>(new DeliveryMetrics(dispatcher));
+            var listenerMetrics = new List<Func<Vigil.Ingestion.Listeners.ListenerStatistics>>();
+            builder.Services.AddSingleton<IMetricsSource>(new ListenerMetrics(listenerMetrics));
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(monitoring);
             builder.Services.AddSingleton(time);
@@ -81,28 +83,45 @@ internal sealed class ServeRun(ServeSettings settings)
             await monitoring.StartAsync(cancellationToken).ConfigureAwait(false);
             using var stopping = new CancellationTokenSource();
             var delivering = Task.Run(() => dispatcher.RunAsync(stopping.Token), CancellationToken.None);
-            try
+            var exit = 0;
+            var listeners = new ServeListeners();
+            await using (app.ConfigureAwait(false))
+            await using (listeners.ConfigureAwait(false))
             {
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"vigil serve: http: cannot listen on {settings.Http.Url} ({e.Message})");
-                await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                await stopping.CancelAsync().ConfigureAwait(false);
-                await delivering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                return 1;
+                // Listeners first, so that /metrics, once it answers, sees them all.
+                var error = await listeners.StartAsync(settings, monitoring, cancellationToken).ConfigureAwait(false);
+                if (error is null)
+                {
+                    listenerMetrics.AddRange(listeners.Statistics);
+                    try
+                    {
+                        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (IOException e)
+                    {
+                        error = $"http: cannot listen on {settings.Http.Url} ({e.Message})";
+                    }
+                }
+
+                if (error is not null)
+                {
+                    Console.Error.WriteLine($"vigil serve: {error}");
+                    exit = 1;
+                }
+                else
+                {
+                    Console.Error.WriteLine($"vigil serve: {engine.RulesLoaded} rules, store {store.Provider}, http {settings.Http.Url}, {string.Join(", ", listeners.Describe)}; Ctrl+C to stop");
+                    await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            Console.Error.WriteLine($"vigil serve: {engine.RulesLoaded} rules, store {store.Provider}, http {settings.Http.Url}; Ctrl+C to stop");
-            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            // Listeners are stopped: commit what they queued, let detection finish, then stop delivery.
             await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await stopping.CancelAsync().ConfigureAwait(false);
             await delivering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             loggers.Dispose();
+            return exit;
         }
-
-        return 0;
     }
 
     private DetectionEngine LoadEngine()
