@@ -178,15 +178,16 @@ public sealed class DetectionEngine
 
     /// <summary>
     /// The rules for non-Windows events of a source type: those routed to it, and the generic ones. An event whose
-    /// reader could not tell its source type (empty) meets every rule that is not routed to Windows channels, so that
-    /// an unrecognised export is still hunted.
+    /// reader could not tell its source type (empty, or <c>json</c>: JSON of no recognised kind) meets every rule that
+    /// is not routed to Windows channels, so that an unrecognised export is still hunted.
     /// </summary>
     private Bucket BucketFor(string sourceType)
     {
         if (!_bucketsBySourceType.TryGetValue(sourceType, out var bucket))
         {
+            var unrecognised = sourceType.Length == 0 || sourceType.Equals("json", StringComparison.OrdinalIgnoreCase);
             var rules = _compiled.Where(c => c.Route.IsGeneric
-                || (c.Route.SourceTypes is { } types && (sourceType.Length == 0 || types.Contains(sourceType, StringComparer.OrdinalIgnoreCase)))).ToList();
+                || (c.Route.SourceTypes is { } types && (unrecognised || types.Contains(sourceType, StringComparer.OrdinalIgnoreCase)))).ToList();
             bucket = rules.Count == _generic.Count ? _generic : new Bucket(rules, _prefilter);
             _bucketsBySourceType[sourceType] = bucket;
         }

@@ -58,6 +58,7 @@ public sealed class LogsourceRoutingTests
     [Theory]
     [InlineData("m365.audit", true)]
     [InlineData("", true)]
+    [InlineData("json", true)]
     [InlineData("iis", false)]
     [InlineData("entra.signin", false)]
     public void A_logsource_routed_to_source_types_sees_only_those_and_unrecognised_events(string sourceType, bool fires)
