@@ -30,11 +30,14 @@ public sealed class DetectionEngine
     private readonly CorrelationEngine? _correlations;
     private readonly List<CompiledRule> _matched = [];
     private readonly bool _prefilter;
+    private readonly IReadOnlyList<Analytics.IAnalytic> _analytics;
+    private readonly List<RuleMatch> _analyticOutput = [];
 
     /// <summary>Compiles <paramref name="rules"/>; problems go to <paramref name="problems"/>.</summary>
     public DetectionEngine(RuleSet rules, EngineOptions options, IProblemSink problems)
     {
         _prefilter = options.Prefilter;
+        _analytics = options.Analytics;
         var filtersByRule = new Dictionary<string, List<FilterRule>>(StringComparer.Ordinal);
         foreach (var filter in rules.Filters)
         {
@@ -109,6 +112,11 @@ public sealed class DetectionEngine
     public void Process(LogEvent e, List<RuleMatch> output)
     {
         EventsProcessed++;
+        if (_analytics.Count > 0)
+        {
+            RunAnalytics(e, output);
+        }
+
         var bucket = BucketFor(e);
         if (bucket.Count == 0)
         {
@@ -140,10 +148,41 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>The analytics the engine runs.</summary>
+    public IReadOnlyList<Analytics.IAnalytic> Analytics => _analytics;
+
     /// <summary>Ends the input: correlations that wait for a window to close report now.</summary>
     public void Flush(List<RuleMatch> output) => _correlations?.Flush(output);
 
     private static readonly IReadOnlyDictionary<string, string?> EmptyGroup = new Dictionary<string, string?>();
+
+    private void RunAnalytics(LogEvent e, List<RuleMatch> output)
+    {
+        foreach (var analytic in _analytics)
+        {
+            var types = analytic.SourceTypes;
+            if (types.Count > 0 && !types.Contains(e.SourceType))
+            {
+                continue;
+            }
+
+            _analyticOutput.Clear();
+            analytic.Observe(e, _analyticOutput);
+            foreach (var detection in _analyticOutput)
+            {
+                // An analytic's finding is a detection like a rule's: correlations may refer to it by id.
+                if (_correlations is null || _correlations.ShouldEmit(detection.Rule))
+                {
+                    output.Add(detection);
+                }
+
+                if (_correlations is not null && _correlations.IsReferenced(detection.Rule))
+                {
+                    _correlations.Observe(detection, output);
+                }
+            }
+        }
+    }
 
     private Bucket BucketFor(LogEvent e)
     {

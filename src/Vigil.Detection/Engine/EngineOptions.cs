@@ -18,4 +18,7 @@ public sealed class EngineOptions
 
     /// <summary>Whether to skip rules that cannot match by a literal prefilter (on by default; off for testing).</summary>
     public bool Prefilter { get; init; } = true;
+
+    /// <summary>C# analytics run beside the rules (their detections go through correlations and output like a rule's).</summary>
+    public IReadOnlyList<Analytics.IAnalytic> Analytics { get; init; } = [];
 }
