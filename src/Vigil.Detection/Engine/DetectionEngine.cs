@@ -263,10 +263,11 @@ public sealed class DetectionEngine
 
             var required = matcher.Required;
             var parts = new List<Matcher>();
-            if (route.IsGeneric)
+            if (route.Channels is null)
             {
-                // No routing says which events this logsource means: require at least one of the fields the rule
-                // looks for (not those it only checks are absent).
+                // No channel routing: the rule may meet events of unknown kind (or, when generic, of any kind). Require
+                // at least one of the fields the rule looks for (not those it only checks are absent), so that a
+                // negated selection does not fire on logs of another product.
                 var fields = rule.Selections.Values
                     .SelectMany(static s => s.Alternatives).SelectMany(static a => a)
                     .Where(static spec => spec.Field is not null

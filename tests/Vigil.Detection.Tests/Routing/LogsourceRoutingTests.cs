@@ -49,7 +49,7 @@ public sealed class LogsourceRoutingTests
     [Fact]
     public void A_logsource_without_routing_applies_to_events_that_are_not_windows_events()
     {
-        var rule = ProcessRule.Replace("{category: process_creation, product: windows}", "{product: gcp, service: gcp.audit}", StringComparison.Ordinal);
+        var rule = ProcessRule.Replace("{category: process_creation, product: windows}", "{product: acme, service: firewall}", StringComparison.Ordinal);
         Assert.Single(Sigma.Run(rule, Sigma.Event(("Image", "x\\whoami.exe")), logsources: Vigil()).Detections);
         Assert.Single(Sigma.Run(rule, Typed("postfix", ("Image", "x\\whoami.exe")), logsources: Vigil()).Detections);
         Assert.Empty(Sigma.Run(rule, Sigma.Event(("Channel", "Security"), ("EventID", "1"), ("Image", "x\\whoami.exe")), logsources: Vigil()).Detections);
