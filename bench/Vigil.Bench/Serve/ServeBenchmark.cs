@@ -25,8 +25,9 @@ internal static class ServeBenchmark
         }
 
         string[] folders = ["rules", "rules-emerging-threats", "rules-threat-hunting", "rules-placeholder", "rules-compliance"];
-        var rules = folders.Select(f => Path.Combine(sigma, f)).Where(Directory.Exists).ToList();
-        if (rules.Count == 0)
+        // --without-sigma: only the trigger rule, to see what the SigmaHQ rules cost (the target is with them).
+        var rules = args.Contains("--without-sigma") ? [] : folders.Select(f => Path.Combine(sigma, f)).Where(Directory.Exists).ToList();
+        if (rules.Count == 0 && !args.Contains("--without-sigma"))
         {
             Console.Error.WriteLine($"SigmaHQ rules not found under {sigma}: the benchmark measures with them loaded");
             return 1;

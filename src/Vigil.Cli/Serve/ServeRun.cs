@@ -36,7 +36,13 @@ internal sealed class ServeRun(ServeSettings settings)
         await using (store.ConfigureAwait(false))
         {
             var engine = LoadEngine();
-            var builder = WebApplication.CreateSlimBuilder();
+            // Vigil reads no appsettings.json: the content root is the install folder and configuration is not
+            // watched. (Watching the working directory would wake a file watcher on every write to the database.)
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o =>
             {

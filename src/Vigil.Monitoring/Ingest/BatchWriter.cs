@@ -27,6 +27,9 @@ internal sealed partial class BatchWriter(
 {
     public const int MaxBatchEvents = 4096;
 
+    private const int GatherBelow = 512;
+    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(2);
+
     private readonly List<IngestItem> _group = [];
     private readonly List<EventRecord> _records = [];
     private IngestItem? _carried;
@@ -37,6 +40,14 @@ internal sealed partial class BatchWriter(
         while (_carried is not null || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             Gather(reader);
+            if (_group.Count > 0 && _group[0].IdempotencyKey is null && _carried is null && Count(_group) < GatherBelow)
+            {
+                // A trickle of single messages (syslog) would otherwise cost one transaction, and one fsync, each:
+                // wait a moment for more. This adds at most GatherDelay to the time from receipt to commit.
+                await Task.Delay(GatherDelay, time, CancellationToken.None).ConfigureAwait(false);
+                GatherMore(reader);
+            }
+
             if (_group.Count > 0)
             {
                 // Stopping must not abandon a batch that is being committed: senders are waiting for it.
@@ -45,10 +56,26 @@ internal sealed partial class BatchWriter(
         }
     }
 
+    private static int Count(List<IngestItem> group)
+    {
+        var count = 0;
+        foreach (var item in group)
+        {
+            count += item.Events.Count;
+        }
+
+        return count;
+    }
+
     private void Gather(ChannelReader<IngestItem> reader)
     {
         _group.Clear();
-        var events = 0;
+        GatherMore(reader);
+    }
+
+    private void GatherMore(ChannelReader<IngestItem> reader)
+    {
+        var events = Count(_group);
         while (_carried is not null || reader.TryRead(out _carried))
         {
             var item = _carried;
