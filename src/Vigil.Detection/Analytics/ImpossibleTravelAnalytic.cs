@@ -42,10 +42,6 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
         $"Two consecutive successful sign-ins of one user came from places too far apart for the time between them (over {MaxSpeedKmh} km/h). A VPN or cloud proxy can cause this; otherwise someone else has the account: revoke its sessions and reset its password.",
         Source, "attack.initial-access", "attack.t1078");
 
-    /// <summary>The earlier sign-in listed in a detection's <see cref="RuleMatch.Joined"/>.</summary>
-    public static RuleInfo SignInInfo { get; } = AnalyticInfo.Create("signin-success", "Successful sign-in (part of impossible travel)",
-        Level.Informational, "A successful sign-in listed in an impossible travel detection.", Source);
-
     /// <inheritdoc />
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
@@ -125,7 +121,7 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
             {
                 var other = ReferenceEquals(from, point) ? to : from;
                 IReadOnlyList<RuleMatch> joined = other.Event is { } earlier
-                    ? [new RuleMatch(SignInInfo, other.Time, earlier, [], new Dictionary<string, string?>())]
+                    ? [new RuleMatch(AnalyticInfo.SignInSuccess, other.Time, earlier, [], new Dictionary<string, string?>())]
                     : [];
                 output.Add(new RuleMatch(Info, time, e, joined, new Dictionary<string, string?> { ["user"] = signIn.User }, Math.Round(speed)));
             }

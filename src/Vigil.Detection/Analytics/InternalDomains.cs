@@ -44,8 +44,9 @@ internal sealed class InternalDomains
             _insideVotes++;
         }
 
-        // Re-deciding costs a scan of the counts: do it while learning, then every 100 votes.
-        if (_inferred is null || ++_sinceInferred >= 100)
+        // Re-deciding costs a scan of the counts: do it while learning (and for the first inside submissions, which
+        // outrank any guess from all mail), then every 100 votes.
+        if (_inferred is null || (inside && _insideVotes <= 100) || ++_sinceInferred >= 100)
         {
             _sinceInferred = 0;
             _inferred = _insideVotes >= MinInsideVotes ? Top(_inside)

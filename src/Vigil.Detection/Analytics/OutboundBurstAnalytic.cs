@@ -74,9 +74,15 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
 
             sender = e.Get("sender-address");
             recipients = e.Get("recipient-address");
-            if (string.IsNullOrWhiteSpace(sender) || string.IsNullOrWhiteSpace(recipients))
+            if (sender is null || string.IsNullOrWhiteSpace(recipients))
             {
                 _unevaluated.Add("missing-address");
+                return;
+            }
+
+            if (sender.Length == 0 || sender == "<>")
+            {
+                // The null sender: bounces and notifications, sent by the server, not a mailbox.
                 return;
             }
 
@@ -116,7 +122,7 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
     private void Count(string sender, string recipients, IReadOnlyList<string> domains, DateTimeOffset time, LogEvent e, List<RuleMatch> output)
     {
         var state = _senders.GetOrAdd(sender, static () => new SenderBurst());
-        if (time < state.Newest - TooLate)
+        if (state.Newest - time > TooLate)
         {
             _unevaluated.Add("too-late");
             return;

@@ -6,7 +6,7 @@ namespace Vigil.Detection.Analytics;
 
 /// <summary>
 /// Password spray: at least 5 distinct accounts failing from one address within 20 minutes (medium), and a success
-/// from that address during the spray or within 20 minutes after it (high). Sentinel's SigninPasswordSpray logic,
+/// from that address with at least 5 distinct accounts failing within 20 minutes of it, before or after (high). Sentinel's SigninPasswordSpray logic,
 /// streamed: failure codes 50126/50053, success 0 and the codes that mean the password was right; an address where as
 /// many accounts succeed as fail (a shared office NAT on a Monday morning) is not a spray.
 /// </summary>
@@ -18,9 +18,9 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
     /// <summary>The window the failures fall in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(20);
 
-    // Logs arrive out of order (UAL exports are newest first); a success this much before the first failure still counts.
-    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(2);
     private static readonly Logsource Source = new("vigil", "authentication", null);
+
+    private static readonly IReadOnlyDictionary<string, string?> NoGroup = new Dictionary<string, string?>();
 
     private readonly BoundedMap<string, SprayAddress> _addresses = new(20_000, StringComparer.Ordinal);
     private readonly UnevaluatedTally _unevaluated = new();
@@ -34,10 +34,6 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
     public static RuleInfo SuccessInfo { get; } = AnalyticInfo.Create("password-spray-success", "Password spray followed by a successful sign-in",
         Level.High, $"At least {MinAccounts} distinct accounts failed from one address within 20 minutes, and an account signed in from it (or its password was accepted). Reset that account's password, revoke its sessions and review its mailbox rules.",
         Source, "attack.credential-access", "attack.initial-access", "attack.t1110.003", "attack.t1078");
-
-    /// <summary>The failed sign-ins listed in a spray detection's <see cref="RuleMatch.Joined"/>.</summary>
-    public static RuleInfo FailureInfo { get; } = AnalyticInfo.Create("signin-failure", "Failed sign-in (part of a spray)",
-        Level.Informational, "A failed sign-in listed in a password spray detection.", Source);
 
     /// <inheritdoc />
     public RuleInfo Info => SuccessInfo;
@@ -80,7 +76,7 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
 
         var key = signIn.Address.ToString();
         var state = _addresses.GetOrAdd(key, static () => new SprayAddress());
-        if (time < state.Newest - (2 * Window))
+        if (state.Newest - time > 2 * Window)
         {
             _unevaluated.Add("too-late");
             return;
@@ -89,7 +85,7 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
         if (time > state.Newest)
         {
             state.Newest = time;
-            state.Prune(time - (2 * Window) - Skew);
+            state.Prune(time - (2 * Window));
         }
 
         var attempt = new SprayAttempt(time, signIn.User, e);
@@ -104,6 +100,9 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
 
         Evaluate(key, state, e, output);
     }
+
+    private static RuleMatch[] Joined(IEnumerable<SprayAttempt> failures) =>
+        [.. failures.Select(static f => new RuleMatch(AnalyticInfo.SignInFailure, f.Time, f.Event, [], NoGroup))];
 
     private static void Evaluate(string key, SprayAddress state, LogEvent e, List<RuleMatch> output)
     {
@@ -122,19 +121,26 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
         }
 
         var group = new Dictionary<string, string?> { ["ip"] = key };
-        var joined = cluster.Failures.Select(static f => new RuleMatch(FailureInfo, f.Time, f.Event, [], new Dictionary<string, string?>())).ToArray();
         if (state.ReportedUntil is not { } until || cluster.Start > until + Window)
         {
             state.ReportedSuccesses.Clear();
-            output.Add(new RuleMatch(SprayInfo, e.Timestamp, e, joined, group, cluster.Accounts));
+            output.Add(new RuleMatch(SprayInfo, e.Timestamp, e, Joined(cluster.Failures), group, cluster.Accounts));
         }
 
         state.ReportedUntil = state.ReportedUntil is { } previous && previous > cluster.End ? previous : cluster.End;
+
+        // A success counts when enough accounts failed within the window of it, before or after: logs arrive out of
+        // order, and a sprayer's hit is often logged between its misses.
         foreach (var success in state.Successes)
         {
-            if (success.Time >= cluster.Start - Skew && success.Time <= cluster.End + Window && state.ReportedSuccesses.Add(success.User))
+            var near = state.Failures.Where(f => (f.Time - success.Time).Duration() <= Window).ToList();
+            var accounts = near.Select(static f => f.User).Distinct(StringComparer.Ordinal).Count();
+            if (accounts >= MinAccounts && !state.ReportedSuccesses.Contains(success.User))
             {
-                output.Add(new RuleMatch(SuccessInfo, success.Time, success.Event, joined, group, cluster.Accounts));
+                state.ReportedSuccesses.Add(success.User);
+                var successMatch = new RuleMatch(AnalyticInfo.SignInSuccess, success.Time, success.Event, [], NoGroup);
+                RuleMatch[] joined = [.. Joined(near.Where(f => f.Time <= success.Time)), successMatch, .. Joined(near.Where(f => f.Time > success.Time))];
+                output.Add(new RuleMatch(SuccessInfo, e.Timestamp, e, joined, group, accounts));
             }
         }
     }
