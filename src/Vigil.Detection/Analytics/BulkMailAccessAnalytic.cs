@@ -37,6 +37,8 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
     private List<long> _tenantHistory = [];
     private Dictionary<long, long> _tenantHours = [];
     private long _newestHour;
+    private long _tenantBoundHour = -1;
+    private double? _tenantBound;
 
     /// <inheritdoc />
     public RuleInfo Info { get; } = AnalyticInfo.Create("bulk-mail-items-accessed", "Bulk mailbox access (MailItemsAccessed)", Level.High,
@@ -95,24 +97,45 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
         Close(hours);
         if (!hours.Open.TryGetValue(hour, out var bucket))
         {
-            hours.Open[hour] = bucket = new MailboxHour();
+            // The bound is fixed when the hour opens: the baselines only change as hours close.
+            hours.Open[hour] = bucket = new MailboxHour
+            {
+                Bound = Math.Max(MinCount, Baseline.UpperBound(hours.History, MinHistory, Deviations)
+                    ?? TenantBound() ?? 0),
+            };
         }
 
         bucket.Count += count;
         var tenant = _tenantHours[hour] = _tenantHours.GetValueOrDefault(hour) + count;
-        var bound = Math.Max(MinCount, Baseline.UpperBound(hours.History, MinHistory, Deviations)
-            ?? Baseline.UpperBound(_tenantHistory, MinHistory, Deviations) ?? 0);
-        if (!bucket.Reported && bucket.Count > bound && bucket.Count * 2 > tenant)
+        if (!bucket.Reported && bucket.Count > bucket.Bound && bucket.Count * 2 > tenant)
         {
             bucket.Reported = true;
             output.Add(new RuleMatch(Info, time, e, [], new Dictionary<string, string?> { ["mailbox"] = key }, bucket.Count));
         }
     }
 
+    /// <summary>The tenant's bound, recomputed at most once per hour of event time (its history holds thousands).</summary>
+    private double? TenantBound()
+    {
+        if (_tenantBoundHour != _newestHour)
+        {
+            _tenantBoundHour = _newestHour;
+            _tenantBound = Baseline.UpperBound(_tenantHistory, MinHistory, Deviations);
+        }
+
+        return _tenantBound;
+    }
+
     /// <summary>Moves the mailbox's hours that are no longer open into its history (and the tenant's), unless reported.</summary>
     private void Close(MailboxHours hours)
     {
-        foreach (var (start, bucket) in hours.Open.Where(p => p.Key < _newestHour - OpenHours).OrderBy(static p => p.Key).ToList())
+        var cutoff = _newestHour - OpenHours;
+        if (!hours.Open.Keys.Any(h => h < cutoff))
+        {
+            return;
+        }
+
+        foreach (var (start, bucket) in hours.Open.Where(p => p.Key < cutoff).OrderBy(static p => p.Key).ToList())
         {
             hours.Open.Remove(start);
             if (bucket.Reported)
@@ -127,8 +150,9 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
 
     private static void Append(List<long> list, long value, int cap)
     {
+        // Trimmed in batches: removing from the front of a full list on every append would copy it each time.
         list.Add(value);
-        if (list.Count > cap)
+        if (list.Count > cap + (cap / 4))
         {
             list.RemoveRange(0, list.Count - cap);
         }
@@ -141,7 +165,7 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
         TenantHistory = _tenantHistory,
         TenantHours = _tenantHours,
         NewestHour = _newestHour,
-    });
+    }, AnalyticsJson.Default.BulkMailAccessState);
 
     /// <inheritdoc />
     public bool LoadState(string state)
@@ -150,9 +174,10 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
         _tenantHistory = [];
         _tenantHours = [];
         _newestHour = 0;
+        _tenantBoundHour = -1;
         try
         {
-            if (JsonSerializer.Deserialize<BulkMailAccessState>(state) is not { } saved)
+            if (JsonSerializer.Deserialize(state, AnalyticsJson.Default.BulkMailAccessState) is not { } saved)
             {
                 return false;
             }

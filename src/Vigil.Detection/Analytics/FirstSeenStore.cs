@@ -34,7 +34,7 @@ internal sealed class FirstSeenStore
     }
 
     /// <summary>The state as JSON.</summary>
-    public string Save() => JsonSerializer.Serialize(_users.Entries.ToDictionary(static p => p.Key, static p => p.Value, StringComparer.Ordinal));
+    public string Save() => JsonSerializer.Serialize(_users.Entries.ToDictionary(static p => p.Key, static p => p.Value, StringComparer.Ordinal), AnalyticsJson.Default.DictionaryStringFirstSeenUser);
 
     /// <summary>Replaces the state with <paramref name="json"/>; false (and empty) when it cannot be read.</summary>
     public bool Load(string json)
@@ -42,7 +42,7 @@ internal sealed class FirstSeenStore
         _users.Clear();
         try
         {
-            var users = JsonSerializer.Deserialize<Dictionary<string, FirstSeenUser>>(json);
+            var users = JsonSerializer.Deserialize(json, AnalyticsJson.Default.DictionaryStringFirstSeenUser);
             if (users is null)
             {
                 return false;

@@ -144,7 +144,7 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
     }
 
     /// <inheritdoc />
-    public string SaveState() => JsonSerializer.Serialize(_users.Entries.ToDictionary(static p => p.Key, static p => p.Value, StringComparer.Ordinal));
+    public string SaveState() => JsonSerializer.Serialize(_users.Entries.ToDictionary(static p => p.Key, static p => p.Value, StringComparer.Ordinal), AnalyticsJson.Default.DictionaryStringListTravelPoint);
 
     /// <inheritdoc />
     public bool LoadState(string state)
@@ -152,7 +152,7 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
         _users.Clear();
         try
         {
-            var users = JsonSerializer.Deserialize<Dictionary<string, List<TravelPoint>>>(state);
+            var users = JsonSerializer.Deserialize(state, AnalyticsJson.Default.DictionaryStringListTravelPoint);
             if (users is null)
             {
                 return false;

@@ -218,7 +218,7 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
     /// <inheritdoc />
     public string SaveState() =>
         JsonSerializer.Serialize(_senders.Entries.Where(static p => p.Value.DailyMax.Count > 0)
-            .ToDictionary(static p => p.Key, static p => p.Value.DailyMax, StringComparer.Ordinal));
+            .ToDictionary(static p => p.Key, static p => p.Value.DailyMax, StringComparer.Ordinal), AnalyticsJson.Default.DictionaryStringDictionaryInt64Int32);
 
     /// <inheritdoc />
     public bool LoadState(string state)
@@ -226,7 +226,7 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
         _senders.Clear();
         try
         {
-            if (JsonSerializer.Deserialize<Dictionary<string, Dictionary<long, int>>>(state) is not { } saved)
+            if (JsonSerializer.Deserialize(state, AnalyticsJson.Default.DictionaryStringDictionaryInt64Int32) is not { } saved)
             {
                 return false;
             }
