@@ -1,0 +1,76 @@
+namespace Vigil.Detection.Analytics;
+
+/// <summary>The recent attempts from one client address, and what was already reported for it.</summary>
+internal sealed class SprayAddress
+{
+    /// <summary>Most failures kept per address (a spray of hundreds still shows with the newest 64).</summary>
+    public const int MaxFailures = 64;
+
+    /// <summary>Most successes kept per address.</summary>
+    public const int MaxSuccesses = 16;
+
+    /// <summary>Failures, oldest first.</summary>
+    public List<SprayAttempt> Failures { get; } = [];
+
+    /// <summary>Successes (and accepted passwords), oldest first.</summary>
+    public List<SprayAttempt> Successes { get; } = [];
+
+    /// <summary>The newest event time seen from the address.</summary>
+    public DateTimeOffset Newest { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>The end of the last spray reported (an episode lasts while failures keep coming within the window).</summary>
+    public DateTimeOffset? ReportedUntil { get; set; }
+
+    /// <summary>The accounts whose success after the current spray was reported.</summary>
+    public HashSet<string> ReportedSuccesses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Adds an attempt in time order, dropping the oldest beyond <paramref name="cap"/>.</summary>
+    public static void Insert(List<SprayAttempt> list, SprayAttempt attempt, int cap)
+    {
+        var at = list.Count;
+        while (at > 0 && list[at - 1].Time > attempt.Time)
+        {
+            at--;
+        }
+
+        list.Insert(at, attempt);
+        if (list.Count > cap)
+        {
+            list.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Forgets attempts before <paramref name="cutoff"/>.</summary>
+    public void Prune(DateTimeOffset cutoff)
+    {
+        Failures.RemoveAll(a => a.Time < cutoff);
+        Successes.RemoveAll(a => a.Time < cutoff);
+    }
+
+    /// <summary>
+    /// The widest set of failures of distinct accounts within <paramref name="window"/>, when it reaches
+    /// <paramref name="minAccounts"/>; the one with the most accounts (the latest among equals).
+    /// </summary>
+    public SprayCluster? BestCluster(TimeSpan window, int minAccounts)
+    {
+        SprayCluster? best = null;
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Failures.Count; i++)
+        {
+            accounts.Clear();
+            var end = i;
+            for (var j = i; j < Failures.Count && Failures[j].Time - Failures[i].Time <= window; j++)
+            {
+                accounts.Add(Failures[j].User);
+                end = j;
+            }
+
+            if (accounts.Count >= minAccounts && (best is null || accounts.Count >= best.Accounts))
+            {
+                best = new SprayCluster(Failures[i].Time, Failures[end].Time, Failures.GetRange(i, end - i + 1), accounts.Count);
+            }
+        }
+
+        return best;
+    }
+}
