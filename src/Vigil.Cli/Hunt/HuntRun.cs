@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Spectre.Console;
 using Vigil.Cli.Output;
+using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Pipelines;
 using Vigil.Detection.Routing;
@@ -20,6 +21,7 @@ internal sealed class HuntRun(HuntSettings settings)
         // One plain line per problem (never wrapped), so that it can be searched and piped.
         var ruleProblems = new ProblemLog(static p => Console.Error.WriteLine($"rule skipped: {p}"));
         var inputProblems = new ProblemLog(static p => Console.Error.WriteLine($"input: {p}"));
+        var analyticProblems = new ProblemLog(static p => Console.Error.WriteLine($"analytics: {p.Reason}"));
 
         foreach (var path in settings.Rules.Concat(settings.Pipelines).Append(settings.Logsources).Append(settings.Placeholders).OfType<string>())
         {
@@ -39,6 +41,9 @@ internal sealed class HuntRun(HuntSettings settings)
             Placeholders = settings.Placeholders is null
                 ? new Dictionary<string, IReadOnlyList<string>>()
                 : PlaceholderValues.Load(settings.Placeholders, ruleProblems),
+            Analytics = settings.Analytics
+                ? VigilAnalytics.Create(new AnalyticsOptions { GeoIpDirectory = Bundled.GeoIpDirectory(settings.GeoIp) }, analyticProblems)
+                : [],
         };
         var engine = new DetectionEngine(rules, options, ruleProblems);
         var loadTime = clock.Elapsed;

@@ -12,4 +12,6 @@ internal sealed record HuntSettings(
     string? Logsources,
     IReadOnlyList<string> Pipelines,
     string? Placeholders,
-    bool Progress);
+    bool Progress,
+    bool Analytics = true,
+    string? GeoIp = null);

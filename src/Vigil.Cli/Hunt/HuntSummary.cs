@@ -36,6 +36,13 @@ internal sealed class HuntSummary(RuleSet rules, DetectionEngine engine, Problem
             grid.AddRow("Untimed events", $"{engine.UntimedForCorrelation:N0} could not be correlated (no timestamp)");
         }
 
+        if (engine.Analytics.Count > 0)
+        {
+            var unevaluated = engine.Analytics.SelectMany(static a => a.Unevaluated).GroupBy(static u => u.Key)
+                .Select(static g => $"{g.Sum(static u => u.Value):N0} {g.Key}").ToList();
+            grid.AddRow("Analytics", $"{engine.Analytics.Count} on" + (unevaluated.Count == 0 ? "" : $"; could not evaluate: {string.Join(", ", unevaluated)}"));
+        }
+
         console.Write(new Panel(grid).Header("vigil hunt").Border(BoxBorder.Rounded));
     }
 }

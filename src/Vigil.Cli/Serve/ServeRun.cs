@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Routing;
 using Vigil.Detection.Rules;
@@ -135,6 +136,11 @@ internal sealed class ServeRun(ServeSettings settings)
         var problems = new ProblemLog(static p => Console.Error.WriteLine($"rule skipped: {p}"));
         var rules = RuleSet.Load(settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder], problems);
         var logsources = LogsourceMap.Load(settings.Logsources is { Length: > 0 } path ? path : Bundled.LogsourcesFile, problems);
-        return new DetectionEngine(rules, new EngineOptions { Logsources = logsources }, problems);
+        var analytics = settings.Analytics
+            ? VigilAnalytics.Create(
+                new AnalyticsOptions { GeoIpDirectory = Bundled.GeoIpDirectory(settings.GeoIpDirectory), InternalDomains = settings.InternalDomains },
+                new ProblemLog(static p => Console.Error.WriteLine($"vigil serve: analytics: {p.Reason}")))
+            : [];
+        return new DetectionEngine(rules, new EngineOptions { Logsources = logsources, Analytics = analytics }, problems);
     }
 }

@@ -35,6 +35,15 @@ internal sealed class ServeSettings
 
     public AlertingSettings Alerting { get; set; } = new();
 
+    /// <summary>Run Vigil's C# analytics (password spray, impossible travel, baselines) beside the rules.</summary>
+    public bool Analytics { get; set; } = true;
+
+    /// <summary>DB-IP city database folder (scripts/geoip-db.sh); default VIGIL_GEOIP_DIR, else ~/.cache/vigil/geoip.</summary>
+    public string? GeoIpDirectory { get; set; }
+
+    /// <summary>The practice's own mail domains (for outbound mail analytics); inferred from the mail logs when empty.</summary>
+    public List<string> InternalDomains { get; set; } = [];
+
     public Level Level => Enum.Parse<Level>(MinLevel, ignoreCase: true);
 
     /// <summary>Every problem, one line each naming the setting; empty when the settings can be used.</summary>

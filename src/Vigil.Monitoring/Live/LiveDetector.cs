@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
 using Vigil.Events;
 using Vigil.Monitoring.Ingest;
@@ -35,11 +36,14 @@ internal sealed partial class LiveDetector(
     private readonly List<RuleMatch> _matches = [];
     private readonly List<AlertCandidate> _candidates = [];
     private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
+    private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(5);
     private long _last;
+    private DateTimeOffset _baselinesSaved;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         _last = await store.Alerts.GetCursorAsync(CursorName, cancellationToken).ConfigureAwait(false);
+        await LoadBaselinesAsync(cancellationToken).ConfigureAwait(false);
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -49,10 +53,46 @@ internal sealed partial class LiveDetector(
             }
 
             await ProcessAsync(batch.Ids, batch.Events, batch.CommittedAt, cancellationToken).ConfigureAwait(false);
+            if (time.GetUtcNow() - _baselinesSaved > BaselineInterval)
+            {
+                await SaveBaselinesAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // The feed closed: the service is stopping. Whatever was missed is in the store for the next start.
+        await SaveBaselinesAsync(CancellationToken.None).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Baselines (first-seen places, per-user history) outlive restarts: they are saved every few minutes and at stop.
+    /// Not in the cursor's transaction: after a crash, events since the last save are learnt again, which only
+    /// strengthens a baseline a little; it never raises or loses an alert.
+    /// </summary>
+    private async Task LoadBaselinesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var analytic in engine.Analytics.OfType<IStatefulAnalytic>())
+        {
+            if (await store.State.GetAsync(BaselineKey(analytic), cancellationToken).ConfigureAwait(false) is { } state
+                && !analytic.LoadState(state))
+            {
+                LogBaselineUnreadable(log, analytic.Info.Id);
+            }
+        }
+
+        _baselinesSaved = time.GetUtcNow();
+    }
+
+    private async Task SaveBaselinesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var analytic in engine.Analytics.OfType<IStatefulAnalytic>())
+        {
+            await store.State.SetAsync(BaselineKey(analytic), analytic.SaveState(), cancellationToken).ConfigureAwait(false);
+        }
+
+        _baselinesSaved = time.GetUtcNow();
+    }
+
+    private static string BaselineKey(IAnalytic analytic) => $"baseline:{analytic.Info.Id}";
 
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -148,6 +188,9 @@ internal sealed partial class LiveDetector(
 
         return e;
     }
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Saved baseline of analytic {AnalyticId} could not be read; it learns again from empty")]
+    private static partial void LogBaselineUnreadable(ILogger logger, string analyticId);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Detection catching up from the store: {Count} events from id {FirstId}")]
     private static partial void LogCatchingUp(ILogger logger, int count, long firstId);
