@@ -52,19 +52,23 @@ internal static class ServeBenchmark
 
         using var vigil = await VigilServer.StartAsync(Path.Combine(work, "vigil"), 15515, 18514, rules).ConfigureAwait(false);
         {
+            // A service runs for days: warm it up (JIT tiering, SQLite's cache) with a fifth of the load before timing.
+            var warmUp = events / 5;
+            await SendAsync(15515, SyslogLoad.Frames(events, warmUp, start)).ConfigureAwait(false);
+            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_detected_total"), warmUp, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
             await SendAsync(15515, payload).ConfigureAwait(false);
             var sent = clock.Elapsed;
-            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_committed_total"), events, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
+            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_committed_total"), warmUp + events, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
             var committed = clock.Elapsed;
-            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_detected_total"), events, TimeSpan.FromMinutes(30)).ConfigureAwait(false);
+            await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_detected_total"), warmUp + events, TimeSpan.FromMinutes(30)).ConfigureAwait(false);
             var detected = clock.Elapsed;
             var vigilRate = events / committed.TotalSeconds;
             Console.WriteLine($"vigil serve: sent in {sent.TotalSeconds:F1} s, all committed to SQLite in {committed.TotalSeconds:F1} s = {vigilRate:N0} events/s; all through detection in {detected.TotalSeconds:F1} s = {events / detected.TotalSeconds:N0} events/s");
             Console.WriteLine($"ratio vigil/rsyslog (committed): {vigilRate / rsyslogRate:F2} (target >= 0.5); with detection: {events / detected.TotalSeconds / rsyslogRate:F2}; absolute target >= 50,000 events/s");
         }
 
-        await LatencyAsync(vigil, events, rate, seconds).ConfigureAwait(false);
+        await LatencyAsync(vigil, events + (events / 5), rate, seconds).ConfigureAwait(false);
         return 0;
     }
 
