@@ -1,7 +1,7 @@
 namespace Vigil.Cli.Demo.Generation;
 
 /// <summary>
-/// When and against whom the attack happens: a weekday between 55% and 80% of the period (August for the default 100
+/// When and against whom the attack happens: a weekday between 60% and 80% of the period (August for the default 100
 /// days from 1 June), at night, then the next morning.
 /// </summary>
 internal sealed class AttackPlan
@@ -66,7 +66,7 @@ internal sealed class AttackPlan
 
     public static AttackPlan Create(Random random, Clinic clinic, int days)
     {
-        var first = (int)(days * 0.55);
+        var first = (int)(days * 0.6);
         var last = Math.Max(first, (int)(days * 0.8));
         var weekdays = Enumerable.Range(first, last - first + 1)
             .Where(d => World.Day(d).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))

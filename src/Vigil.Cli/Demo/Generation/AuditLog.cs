@@ -16,12 +16,20 @@ internal static class AuditLog
         var staff = world.Clinic.Staff;
         var organization = Ids.NewGuid(random);
         var context = new AuditContext(book, random, organization);
-        var internalForwardDay = random.Next(world.Days);
+        var internalForwardDay = Math.Max(0, world.HolidayStart - 1);
         for (var d = 0; d < world.Days; d++)
         {
             var day = World.Day(d);
             for (var s = 0; s < staff.Count; s++)
             {
+                if (d == internalForwardDay && s == world.Traveller)
+                {
+                    // Before the week in Malaga: a forward to a colleague (internal; what the rule's false positives note).
+                    var colleague = staff[(s + 1) % staff.Count];
+                    context.InboxRule(Ids.At(random, day, 15, 17), staff[s], world.Where(s, d) ?? staff[s].HomeIp, "While on leave", AttackStage.Benign,
+                        ("ForwardTo", colleague.Upn), ("StopProcessingRules", "False"));
+                }
+
                 if (world.Where(s, d) is not { } place)
                 {
                     continue;
@@ -37,13 +45,6 @@ internal static class AuditLog
                 {
                     context.InboxRule(Ids.At(random, day, 8, 16), staff[s], place, "Newsletters", AttackStage.Benign,
                         ("SubjectContainsWords", "newsletter;webinar"), ("MoveToFolder", "Newsletters"), ("StopProcessingRules", "True"));
-                }
-
-                if (d == internalForwardDay && s == world.Traveller)
-                {
-                    var colleague = staff[(s + 1) % staff.Count];
-                    context.InboxRule(Ids.At(random, day, 15, 17), staff[s], place, "While on leave", AttackStage.Benign,
-                        ("ForwardTo", colleague.Upn), ("StopProcessingRules", "False"));
                 }
             }
         }

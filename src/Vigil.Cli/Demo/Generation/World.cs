@@ -35,7 +35,8 @@ internal sealed class World
         }
 
         Traveller = random.Next(Clinic.Staff.Count);
-        Trip(Traveller, random.Next(days), 7, Places.Malaga(random));
+        HolidayStart = random.Next(days);
+        Trip(Traveller, HolidayStart, 7, Places.Malaga(random));
         Attack = AttackPlan.Create(new Random(Derive(seed, 3)), Clinic, days);
         foreach (var victim in Attack.Victims)
         {
@@ -52,6 +53,9 @@ internal sealed class World
 
     /// <summary>The staff member (index) who spends a week in Malaga.</summary>
     public int Traveller { get; }
+
+    /// <summary>The first day (index) of the traveller's week in Malaga.</summary>
+    public int HolidayStart { get; }
 
     public DateTime End => Start.AddDays(Days);
 

@@ -25,8 +25,8 @@ internal sealed class DemoReplay(GeneratedLogs logs, string dataDirectory, IRead
 {
     /// <summary>The live detector's cursor in the alert store (<c>LiveDetector.CursorName</c>, internal to Vigil.Monitoring).</summary>
     private const string DetectorCursor = "live-detection";
-    private const int HandOver = 512;
-    private const int HandOversPerWait = 32;
+    private const int HandOver = 2048;
+    private const int HandOversPerWait = 16;
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
 
     private readonly Dictionary<long, (DateTimeOffset Time, AttackStage Stage)> _attackEvents = [];
