@@ -61,6 +61,11 @@ internal sealed class DemoRun(DemoSettings settings)
             Console.Error.WriteLine($"vigil demo: {e.Message}");
             return null;
         }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("vigil demo: cancelled");
+            return null;
+        }
 
         foreach (var problem in replay.InputProblems.Problems.Take(20))
         {

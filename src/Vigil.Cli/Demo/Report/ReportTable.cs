@@ -9,8 +9,8 @@ internal static class ReportTable
 {
     public static void Print(DemoReport report, IAnsiConsole console)
     {
-        console.MarkupLine(Invariant($"[bold]Vigil demo[/]: seed {report.Seed}, {report.Days} days of a 40-person clinic from {Generation.World.Start:yyyy-MM-dd}, attack on {report.AttackDay:yyyy-MM-dd}"));
-        var table = new Table().AddColumns("stage", "started (UTC)", "alerted (UTC)", "delay", "rule(s)");
+        console.MarkupLine(Invariant($"[bold]Vigil demo[/]: seed {report.Seed}, {report.Days} days of a 40-person clinic from {Generation.World.Start:yyyy-MM-dd}, attack on {report.AttackDay:yyyy-MM-dd} (times UTC, event time)"));
+        var table = new Table().AddColumns("stage", "started", "alerted", "delay", "rule(s)");
         foreach (var s in report.Stages)
         {
             var delay = s.Delay is { } d
@@ -18,8 +18,8 @@ internal static class ReportTable
                 : "[red]no alert[/]";
             table.AddRow(
                 Markup.Escape(AttackStages.Id(s.Stage)),
-                Markup.Escape(s.Started is { } start ? Time(start) : "-"),
-                Markup.Escape(s.Alerted is { } alerted ? Time(alerted) : "-"),
+                Markup.Escape(s.Started is { } start ? Clock(start, report.AttackDay) : "-"),
+                Markup.Escape(s.Alerted is { } alerted ? Clock(alerted, report.AttackDay) : "-"),
                 delay,
                 Markup.Escape(s.Rules.Count == 0 ? "-" : string.Join("; ", s.Rules.Select(static r => $"{r.Title} ({r.Level})"))));
         }
@@ -45,6 +45,10 @@ internal static class ReportTable
     }
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The time of day on the attack day, the full time on any other day.</summary>
+    private static string Clock(DateTimeOffset t, DateTimeOffset day) =>
+        t.UtcDateTime.Date == day.UtcDateTime.Date ? t.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture) : Time(t);
 
     private static string Seconds(TimeSpan d) => d.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 
