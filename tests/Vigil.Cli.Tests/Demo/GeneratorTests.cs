@@ -115,4 +115,36 @@ public sealed class GeneratorTests
         Assert.All(world.Clinic.Staff, s => Assert.EndsWith("@" + Clinic.Domain, s.Upn, StringComparison.Ordinal));
         Assert.All(world.Clinic.Patients, p => Assert.Matches(@"^patient\.\d{4}@example\.(net|org|com)$", p));
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(12)]
+    public void Even_a_short_period_puts_the_attack_on_a_weekday_inside_it(int days)
+    {
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var day = new World(seed, days).Attack.Day;
+            Assert.False(day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday, $"seed {seed}: {day:yyyy-MM-dd}");
+            Assert.InRange(day, World.Start, World.Start.AddDays(days - 1));
+        }
+    }
+
+    [Fact]
+    public void The_merge_is_in_event_time_order_and_carries_each_record_line()
+    {
+        using var folder = new TempFolder();
+        var (_, logs) = ClinicGenerator.Generate(2, 7, folder.Path);
+        var problems = new ProblemLog();
+        var merged = Vigil.Cli.Demo.Replay.EventMerge.Read(logs.Files, logs.FirstTimes, problems).ToList();
+        Assert.Equal(0, problems.Total);
+        Assert.Equal(logs.Records, merged.Count);
+        for (var i = 1; i < merged.Count; i++)
+        {
+            Assert.True(merged[i - 1].Event.Timestamp <= merged[i].Event.Timestamp, $"out of order at {i}");
+        }
+
+        var lines = logs.Files.ToDictionary(f => f, File.ReadAllLines);
+        Assert.All(merged, m => Assert.Equal(lines[m.Event.Source][m.Event.Record - 1], m.Raw));
+    }
 }

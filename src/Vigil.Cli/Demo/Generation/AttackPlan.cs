@@ -68,10 +68,15 @@ internal sealed class AttackPlan
     {
         var first = (int)(days * 0.6);
         var last = Math.Max(first, (int)(days * 0.8));
-        var weekdays = Enumerable.Range(first, last - first + 1)
-            .Where(d => World.Day(d).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            .DefaultIfEmpty(first)
-            .ToList();
+        static bool Weekday(int d) => World.Day(d).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        var weekdays = Enumerable.Range(first, last - first + 1).Where(Weekday).ToList();
+        if (weekdays.Count == 0)
+        {
+            // A short period whose window is a weekend: the nearest weekday after it, or else before it.
+            weekdays.Add(Enumerable.Range(last + 1, Math.Max(0, days - last - 1)).Where(Weekday)
+                .Concat(Enumerable.Range(0, first).Reverse().Where(Weekday)).DefaultIfEmpty(first).First());
+        }
+
         var day = weekdays[random.Next(weekdays.Count)];
 
         var staff = clinic.Staff;

@@ -7,10 +7,12 @@ namespace Vigil.Cli.Demo.Generation;
 /// Every record not in it is benign.
 /// </param>
 /// <param name="Records">How many records were written.</param>
+/// <param name="FirstTimes">The event time of each file's first record (so a replay opens files only when it reaches them).</param>
 internal sealed record GeneratedLogs(
     IReadOnlyList<string> Files,
     IReadOnlyDictionary<(string File, long Record), AttackStage> Truth,
-    int Records)
+    int Records,
+    IReadOnlyDictionary<string, DateTime> FirstTimes)
 {
     public AttackStage StageOf(string file, long record) =>
         Truth.TryGetValue((file, record), out var stage) ? stage : AttackStage.Benign;

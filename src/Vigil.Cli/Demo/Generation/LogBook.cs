@@ -34,6 +34,7 @@ internal sealed class LogBook
     {
         var truth = new Dictionary<(string File, long Record), AttackStage>();
         var files = new List<string>();
+        var firsts = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         foreach (var (relative, file) in _files.OrderBy(static f => f.Key, StringComparer.Ordinal))
         {
@@ -60,9 +61,10 @@ internal sealed class LogBook
             }
 
             files.Add(path);
+            firsts[path] = file.Lines.Count > 0 ? file.Lines[0].Time : DateTime.MinValue;
         }
 
-        return new GeneratedLogs(files, truth, Count);
+        return new GeneratedLogs(files, truth, Count, firsts);
     }
 
     private sealed record FileLines(string Header)

@@ -121,7 +121,7 @@ internal sealed class DemoReplay(GeneratedLogs logs, string dataDirectory, IRead
             return max;
         }
 
-        foreach (var (e, raw) in EventMerge.Read(logs.Files, InputProblems))
+        foreach (var (e, raw) in EventMerge.Read(logs.Files, logs.FirstTimes, InputProblems))
         {
             batch.Add(new EventRecord(e, raw, e.Timestamp!.Value));
             if (batch.Count == HandOver)
