@@ -77,4 +77,42 @@ public sealed class DemoCommandTests
         Assert.Contains("False alerts:", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "vigil-demo-*"), d => !before.Contains(d));
     }
+
+    [Fact]
+    public void Stand_in_rules_show_what_the_report_measures_for_attack_stages_and_benign_noise()
+    {
+        using var rules = new TempFolder();
+        rules.File("proxyshell.yml", """
+            title: Stand-in ProxyShell
+            id: 6d7c1a52-0000-4000-8000-000000000001
+            logsource: {category: webserver}
+            detection:
+              sel: {c-uri|contains: 'autodiscover.json?@'}
+              condition: sel
+            level: critical
+            """);
+        rules.File("nightly.yml", """
+            title: Stand-in nightly health check
+            id: 6d7c1a52-0000-4000-8000-000000000002
+            logsource: {product: windows, service: msexchange-management}
+            detection:
+              keywords: ['Get-MailboxDatabaseCopyStatus']
+              condition: keywords
+            level: medium
+            """);
+        var (exit, stdout, stderr) = VigilProcess.Run("demo", "--days", "10", "--format", "json", "--rules", rules.Path);
+        Assert.True(exit == 0, stderr);
+        var report = JsonDocument.Parse(stdout).RootElement;
+        var stages = report.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        var exploitation = stages["exchange-exploitation"];
+        Assert.Equal(0, exploitation.GetProperty("delaySeconds").GetDouble());
+        Assert.Equal("6d7c1a52-0000-4000-8000-000000000001", Assert.Single(exploitation.GetProperty("rules").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, stages["forwarding-rules"].GetProperty("alerted").ValueKind);
+
+        // One health check a night, a day apart (more than the one-hour group window): ten false alerts in ten days.
+        var falseAlerts = report.GetProperty("falseAlerts");
+        Assert.Equal(10, falseAlerts.GetProperty("count").GetInt32());
+        Assert.Equal(30.0, falseAlerts.GetProperty("per30Days").GetDouble());
+        Assert.All(falseAlerts.GetProperty("alerts").EnumerateArray(), a => Assert.Equal("6d7c1a52-0000-4000-8000-000000000002", a.GetProperty("ruleId").GetString()));
+    }
 }

@@ -59,14 +59,15 @@ internal static class EntraSignIns
         var time = plan.SprayStart;
         foreach (var s in Enumerable.Range(0, staff.Count).Where(i => !plan.Victims.Contains(i)).Take(14))
         {
+            // A spraying tool's pace: one account every few seconds.
             Add(book, random, time, staff[s], plan.SprayIp, owa, 50126, AttackStage.PasswordSpray);
-            time = time.AddSeconds(20 + random.Next(30));
+            time = time.AddMilliseconds(2500 + random.Next(7500));
         }
 
         foreach (var v in plan.Victims)
         {
             Add(book, random, time, staff[v], plan.SprayIp, owa, 50126, AttackStage.PasswordSpray);
-            time = time.AddSeconds(25 + random.Next(20));
+            time = time.AddMilliseconds(2500 + random.Next(7500));
             Add(book, random, time, staff[v], plan.SprayIp, owa, 0, AttackStage.PasswordSpray);
         }
 

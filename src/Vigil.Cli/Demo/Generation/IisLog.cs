@@ -111,7 +111,8 @@ internal static class IisLog
         Add(book, t, "GET", shell, "-", "-", ip, firefox, 200, 15, AttackStage.WebShell);
         for (var i = 0; i < 12; i++)
         {
-            t = t.AddSeconds(30 + random.Next(240));
+            // The first command follows the first look at once; later ones come every few minutes.
+            t = i == 0 ? t.AddSeconds(2 + random.Next(4)) : t.AddSeconds(30 + random.Next(240));
             Add(book, t, "POST", shell, "-", "-", ip, firefox, 200, 40 + random.Next(400), AttackStage.WebShell);
         }
     }
