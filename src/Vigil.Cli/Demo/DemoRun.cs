@@ -16,7 +16,17 @@ internal sealed class DemoRun(DemoSettings settings)
         var folder = keep ? Path.GetFullPath(settings.DataDirectory!) : Directory.CreateTempSubdirectory("vigil-demo-").FullName;
         try
         {
-            var report = await RunAsync(folder, keep, cancellationToken).ConfigureAwait(false);
+            GeneratedRun generated;
+            try
+            {
+                generated = GeneratedRun.Create(settings, folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return CommandLine.Fail("demo", $"{folder}: cannot write the logs ({e.Message})");
+            }
+
+            var report = await ReplayAsync(generated, folder, keep, cancellationToken).ConfigureAwait(false);
             if (report is null)
             {
                 return 1;
@@ -38,17 +48,22 @@ internal sealed class DemoRun(DemoSettings settings)
         {
             if (!keep)
             {
-                Directory.Delete(folder, recursive: true);
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException e)
+                {
+                    Console.Error.WriteLine($"vigil demo: could not remove {folder} ({e.Message})");
+                }
             }
         }
     }
 
-    /// <summary>Generates and replays into <paramref name="folder"/>; null (after one line on stderr) when the store failed.</summary>
-    internal async Task<DemoReport?> RunAsync(string folder, bool keep, CancellationToken cancellationToken)
+    /// <summary>Replays what was generated into the store in <paramref name="folder"/>; null (after one line on stderr) when the store failed.</summary>
+    private async Task<DemoReport?> ReplayAsync(GeneratedRun run, string folder, bool keep, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var (world, logs) = ClinicGenerator.Generate(settings.Seed, settings.Days, Path.Combine(folder, "logs"));
-        var generated = clock.Elapsed;
+        var (world, logs, generated) = run;
         Console.Error.WriteLine($"vigil demo: {logs.Records:N0} records in {logs.Files.Count} files generated in {generated.TotalSeconds:0.0} s; replaying");
         var replay = new DemoReplay(logs, folder, settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder]);
         ReplayResult result;
@@ -85,5 +100,15 @@ internal sealed class DemoRun(DemoSettings settings)
             generated,
             result.Elapsed,
             keep ? folder : null);
+    }
+
+    private sealed record GeneratedRun(World World, GeneratedLogs Logs, TimeSpan Elapsed)
+    {
+        public static GeneratedRun Create(DemoSettings settings, string folder)
+        {
+            var clock = Stopwatch.StartNew();
+            var (world, logs) = ClinicGenerator.Generate(settings.Seed, settings.Days, Path.Combine(folder, "logs"));
+            return new GeneratedRun(world, logs, clock.Elapsed);
+        }
     }
 }

@@ -30,6 +30,17 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    public void A_data_dir_that_cannot_be_written_is_bad_usage()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("plain-file", "x");
+        var (exit, stdout, stderr) = VigilProcess.Run("demo", "--days", "7", "--data-dir", Path.Combine(file, "demo"));
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("cannot write the logs", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_short_run_replays_every_stage_and_the_bundled_rule_catches_the_forwarding_rules_at_once()
     {
         using var folder = new TempFolder();
