@@ -13,4 +13,5 @@ root.Subcommands.Add(TokensCommand.Create());
 root.Subcommands.Add(EventsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
 return CommandLine.Run(root, args);
