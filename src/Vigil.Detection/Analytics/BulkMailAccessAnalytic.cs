@@ -15,13 +15,19 @@ namespace Vigil.Detection.Analytics;
 internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
 {
     /// <summary>The least count that can be bulk.</summary>
-    public const long MinCount = 25;
+    public const long MinCount = 100;
 
     /// <summary>Standard deviations above the mean.</summary>
     public const double Deviations = 3;
 
     /// <summary>Completed hours a baseline needs.</summary>
     public const int MinHistory = 24;
+
+    /// <summary>How many times <see cref="MinCount"/> a mailbox without its own baseline must reach.</summary>
+    public const int LearningFactor = 5;
+
+    /// <summary>How many times its bound a mailbox's hour must reach to fire even when it is not half the tenant's.</summary>
+    public const int FarOver = 5;
 
     /// <summary>Most mailboxes kept.</summary>
     public const int MaxMailboxes = 20_000;
@@ -98,16 +104,21 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
         if (!hours.Open.TryGetValue(hour, out var bucket))
         {
             // The bound is fixed when the hour opens: the baselines only change as hours close.
+            // A mailbox still learning (fewer than MinHistory hours of its own) is held to ten times the floor: one busy
+            // morning of a new starter is not theft, and thousands of items in an hour still are.
             hours.Open[hour] = bucket = new MailboxHour
             {
-                Bound = Math.Max(MinCount, Baseline.UpperBound(hours.History, MinHistory, Deviations)
-                    ?? TenantBound() ?? 0),
+                Bound = Baseline.UpperBound(hours.History, MinHistory, Deviations) is { } own
+                    ? Math.Max(MinCount, own)
+                    : Math.Max(MinCount * LearningFactor, TenantBound() ?? 0),
             };
         }
 
         bucket.Count += count;
         var tenant = _tenantHours[hour] = _tenantHours.GetValueOrDefault(hour) + count;
-        if (!bucket.Reported && bucket.Count > bucket.Bound && bucket.Count * 2 > tenant)
+        // Sentinel's share test (over half the tenant's hour) keeps a busy day for everyone quiet; a count far over the
+        // mailbox's own bound fires regardless, or theft from several mailboxes at once would hide each behind the others.
+        if (!bucket.Reported && bucket.Count > bucket.Bound && (bucket.Count * 2 > tenant || bucket.Count > FarOver * bucket.Bound))
         {
             bucket.Reported = true;
             output.Add(new RuleMatch(Info, time, e, [], new Dictionary<string, string?> { ["mailbox"] = key }, bucket.Count));

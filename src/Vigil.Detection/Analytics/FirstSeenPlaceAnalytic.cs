@@ -25,7 +25,7 @@ internal sealed class FirstSeenPlaceAnalytic : IStatefulAnalytic
         _kind = kind;
         _learning = learning;
         Info = kind == PlaceKind.Country
-            ? AnalyticInfo.Create("signin-new-country", "First sign-in from a new country", Level.Medium,
+            ? AnalyticInfo.Create("signin-new-country", "First sign-in from a new country", Level.Low,
                 "A user with an established sign-in history signed in successfully from a country never seen for them. Check with the user (travel?) and look for mailbox rules or forwarding created after it.",
                 Source, "attack.initial-access", "attack.t1078")
             : AnalyticInfo.Create("signin-new-network", "First sign-in from a new network", Level.Low,

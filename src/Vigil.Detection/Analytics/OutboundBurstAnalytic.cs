@@ -26,12 +26,14 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan TooLate = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Learning = TimeSpan.FromDays(1);
     private static readonly HashSet<string> IgnoredEvents = new(["DSN", "NOTIFYMAPI", "HAREDIRECTFAIL", "POISONMESSAGE"], StringComparer.OrdinalIgnoreCase);
 
     private readonly InternalDomains _domains;
     private readonly BoundedMap<string, SenderBurst> _senders = new(MaxSenders, StringComparer.Ordinal);
     private readonly BoundedMap<string, PostfixQueue> _queues = new(50_000, StringComparer.Ordinal);
     private readonly UnevaluatedTally _unevaluated = new();
+    private DateTimeOffset? _firstSeen;
 
     /// <summary>Creates the analytic; an empty <paramref name="internalDomains"/> means "infer them".</summary>
     public OutboundBurstAnalytic(IReadOnlyList<string> internalDomains) => _domains = new InternalDomains(internalDomains);
@@ -162,7 +164,12 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
 
         var distinct = state.CountRecent(Window);
         var usual = state.UsualMax;
-        if (distinct > MinRecipients && distinct > BaselineFactor * usual && time >= state.QuietUntil)
+
+        // Learning: with no baseline of its own, a sender is judged only once a day of mail has been seen, so that
+        // the first appointment-reminder run after installation is not taken for phishing.
+        _firstSeen ??= time;
+        var learnt = usual > 0 || time - _firstSeen.Value >= Learning;
+        if (distinct > MinRecipients && distinct > BaselineFactor * usual && time >= state.QuietUntil && learnt)
         {
             state.QuietUntil = time + TimeSpan.FromHours(1);
             state.HourReported = true;

@@ -105,7 +105,7 @@ public static class JsonRecords
             return $"record {number}: invalid UTF-8";
         }
 
-                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(Options));
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(Options));
         try
         {
             var step = builder.Step(ref reader);

@@ -28,7 +28,8 @@ public sealed class BulkMailAccessAnalyticTests
         { "OperationCount aggregates: 3 records of 200", () => [.. Background(), .. Enumerable.Range(0, 3).Select(i => MailItemsAccessed("bob@clinic.example", Later(3).AddMinutes(i), 200))], 1 },
         { "whole tenant busy together (no mailbox over half)", () => [.. Background(), .. from i in Enumerable.Range(0, 30) from p in Staff select MailItemsAccessed(p, Later(10).AddMinutes(i), 5)], 0 },
         { "a new mailbox with no history, 24 items", () => Enumerable.Range(0, 24).Select(i => MailItemsAccessed("new@clinic.example", T0.AddMinutes(i))), 0 },
-        { "a new mailbox with no history, 300 items", () => Enumerable.Range(0, 30).Select(i => MailItemsAccessed("new@clinic.example", T0.AddMinutes(i), 10)), 1 },
+        { "a new mailbox with no history, 300 items", () => Enumerable.Range(0, 30).Select(i => MailItemsAccessed("new@clinic.example", T0.AddMinutes(i), 10)), 0 },
+        { "a new mailbox with no history, 3,000 items", () => Enumerable.Range(0, 30).Select(i => MailItemsAccessed("new@clinic.example", T0.AddMinutes(i), 100)), 1 },
     };
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed class FirstSeenAnalyticTests
         var found = Run(new FirstSeenPlaceAnalytic(GeoIp.Database, PlaceKind.Country, Learning), events());
 
         Assert.True(expected.SequenceEqual(found.Select(static m => m.GroupBy["country"])), name);
-        Assert.All(found, static m => Assert.Equal(Level.Medium, m.Rule.Level));
+        Assert.All(found, static m => Assert.Equal(Level.Low, m.Rule.Level));
     }
 
     [Fact]

@@ -72,12 +72,35 @@ public sealed class OutboundBurstAnalyticTests
     }
 
     [Fact]
+    public void A_sender_without_a_baseline_is_not_judged_before_a_day_of_mail_has_been_seen()
+    {
+        static LogEvent Line(DateTimeOffset t, string queue, params (string, string?)[] fields) =>
+            Event("postfix", t, [("postfix.queue_id", queue), .. fields]);
+
+        var events = new List<LogEvent>
+        {
+            Line(Attack, "R0", ("postfix.client_ip", "10.0.0.5"), ("postfix.sasl_username", "reception"), ("postfix.action", "sasl-login")),
+            Line(Attack, "R0", ("postfix.from", "reception@clinic.gg")),
+        };
+        events.AddRange(Enumerable.Range(0, 40).Select(i => Line(Attack.AddSeconds(i), "R0", ("postfix.to", $"p{i}@gmail.com"), ("postfix.status", "sent"))));
+
+        Assert.Empty(Run(new OutboundBurstAnalytic(Clinic), events));
+    }
+
+    [Fact]
     public void Postfix_lines_are_joined_by_queue_id()
     {
         static LogEvent Line(DateTimeOffset t, string queue, params (string, string?)[] fields) =>
             Event("postfix", t, [("postfix.queue_id", queue), .. fields]);
 
-        var events = new List<LogEvent> { Line(Attack, "Q0", ("postfix.client_ip", "10.0.0.5"), ("postfix.sasl_username", "amy"), ("postfix.action", "sasl-login")) };
+        // A day earlier, one ordinary message: the analytic has learnt for a day when the burst comes.
+        var events = new List<LogEvent>
+        {
+            Line(Attack.AddDays(-1), "P0", ("postfix.client_ip", "10.0.0.6"), ("postfix.sasl_username", "bob"), ("postfix.action", "sasl-login")),
+            Line(Attack.AddDays(-1), "P0", ("postfix.from", "bob@clinic.gg")),
+            Line(Attack.AddDays(-1), "P0", ("postfix.to", "someone@gmail.com"), ("postfix.status", "sent")),
+            Line(Attack, "Q0", ("postfix.client_ip", "10.0.0.5"), ("postfix.sasl_username", "amy"), ("postfix.action", "sasl-login")),
+        };
         events.Add(Line(Attack, "Q0", ("postfix.from", "amy@clinic.gg")));
         events.AddRange(Enumerable.Range(0, 40).Select(i => Line(Attack.AddSeconds(i), "Q0", ("postfix.to", $"p{i}@gmail.com"), ("postfix.status", "sent"))));
         events.Add(Line(Attack, "Q9", ("postfix.to", "x@gmail.com")));

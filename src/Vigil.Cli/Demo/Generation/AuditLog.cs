@@ -91,6 +91,9 @@ internal static class AuditLog
                 w.WriteNumber("LogonType", 0);
                 w.WriteString("MailboxGuid", who.ObjectId);
                 w.WriteString("MailboxOwnerUPN", who.Upn);
+
+                // Audit (Premium) aggregates the binds of a few minutes into one record: OperationCount says how many.
+                w.WriteNumber("OperationCount", items);
                 JsonLine.NameValues(w, "OperationProperties", ("MailAccessType", "Bind"), ("IsThrottled", "False"));
                 w.WriteStartArray("Folders");
                 w.WriteStartObject();
