@@ -126,4 +126,25 @@ public sealed class DemoCommandTests
         Assert.Equal(30.0, falseAlerts.GetProperty("per30Days").GetDouble());
         Assert.All(falseAlerts.GetProperty("alerts").EnumerateArray(), a => Assert.Equal("6d7c1a52-0000-4000-8000-000000000002", a.GetProperty("ruleId").GetString()));
     }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("7")]
+    public void The_default_hundred_days_meet_the_issue_targets_with_the_bundled_pack(string seed)
+    {
+        // Every stage alerted, the first alert within 60 s of the first malicious event, at most one false alert per
+        // 30 days of benign clinic logs. Needs the GeoIP database (test.sh installs it) for the travel stage.
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("VIGIL_GEOIP_DIR")), "VIGIL_GEOIP_DIR is not set: run ./test.sh (or export VIGIL_GEOIP_DIR=\"$(scripts/geoip-db.sh)\")");
+        var (exit, stdout, stderr) = VigilProcess.Run("demo", "--seed", seed, "--format", "json");
+        Assert.True(exit == 0, stderr);
+        using var report = System.Text.Json.JsonDocument.Parse(stdout);
+        var root = report.RootElement;
+        foreach (var stage in root.GetProperty("stages").EnumerateArray())
+        {
+            Assert.True(stage.GetProperty("alerted").ValueKind == System.Text.Json.JsonValueKind.String, $"stage {stage.GetProperty("id").GetString()} raised no alert");
+        }
+
+        Assert.InRange(root.GetProperty("firstAlertDelaySeconds").GetDouble(), 0, 60);
+        Assert.InRange(root.GetProperty("falseAlerts").GetProperty("per30Days").GetDouble(), 0, 1);
+    }
 }

@@ -32,6 +32,20 @@ internal sealed record DemoReport(
 
     public int StagesWithinTarget => Stages.Count(static s => s.WithinTarget);
 
+    /// <summary>
+    /// The issue's own target: from the attack's first malicious event to Vigil's first alert on any stage, in event time
+    /// (null when nothing alerted).
+    /// </summary>
+    public TimeSpan? FirstAlertDelay
+    {
+        get
+        {
+            var first = Stages.Where(static s => s.Started is not null).Select(static s => s.Started!.Value).DefaultIfEmpty().Min();
+            var alerted = Stages.Where(static s => s.Alerted is not null).Select(static s => s.Alerted!.Value).ToList();
+            return alerted.Count == 0 || first == default ? null : alerted.Min() - first;
+        }
+    }
+
     public static IReadOnlyList<StageResult> BuildStages(IReadOnlyDictionary<AttackStage, DateTimeOffset> starts, IReadOnlyList<ReplayedAlert> alerts)
     {
         var results = new List<StageResult>();

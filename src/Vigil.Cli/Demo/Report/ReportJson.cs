@@ -17,6 +17,14 @@ internal static class ReportJson
         w.WriteNumber("events", report.Events);
         w.WriteNumber("inputProblems", report.Problems);
         w.WriteNumber("rulesLoaded", report.RulesLoaded);
+        if (report.FirstAlertDelay is { } first)
+        {
+            w.WriteNumber("firstAlertDelaySeconds", first.TotalSeconds);
+        }
+        else
+        {
+            w.WriteNull("firstAlertDelaySeconds");
+        }
         w.WriteStartArray("stages");
         foreach (var s in report.Stages)
         {
