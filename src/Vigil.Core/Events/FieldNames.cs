@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 
 namespace Vigil.Events;
@@ -29,10 +30,35 @@ public static class FieldNames
     public static int Intern(ReadOnlySpan<char> name) => SpanIds.TryGetValue(name, out var id) ? id : Add(name.ToString());
 
     /// <summary>The id of a name already interned, or -1.</summary>
-    public static int Find(string name) => Ids.TryGetValue(name, out var id) ? id : -1;
+    /// <remarks>
+    /// Callers look names up by the same string instances (literals) over and over, so a small per-thread cache keyed
+    /// by reference answers most lookups without hashing the text. Safe because ids never change or go away.
+    /// </remarks>
+    public static int Find(string name)
+    {
+        var cache = t_findCache ??= new FoundName[FindCacheSize];
+        ref var slot = ref cache[RuntimeHelpers.GetHashCode(name) & (FindCacheSize - 1)];
+        if (ReferenceEquals(slot.Name, name))
+        {
+            return slot.Id;
+        }
+
+        if (!Ids.TryGetValue(name, out var id))
+        {
+            return -1;
+        }
+
+        slot = new FoundName(name, id);
+        return id;
+    }
 
     /// <summary>The name behind <paramref name="id"/>.</summary>
     public static string NameOf(int id) => Volatile.Read(ref _names)[id];
+
+    private const int FindCacheSize = 256;
+
+    [ThreadStatic]
+    private static FoundName[]? t_findCache;
 
     private static int Add(string name)
     {
@@ -57,4 +83,6 @@ public static class FieldNames
             return id;
         }
     }
+
+    private readonly record struct FoundName(string? Name, int Id);
 }

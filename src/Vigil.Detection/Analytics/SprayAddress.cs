@@ -12,6 +12,8 @@ internal sealed class SprayAddress
     /// <summary>Failures, oldest first.</summary>
     public List<SprayAttempt> Failures { get; } = [];
 
+    private readonly Dictionary<string, int> _accountCounts = new(StringComparer.Ordinal);
+
     /// <summary>Successes (and accepted passwords), oldest first.</summary>
     public List<SprayAttempt> Successes { get; } = [];
 
@@ -53,21 +55,31 @@ internal sealed class SprayAddress
     /// </summary>
     public SprayCluster? BestCluster(TimeSpan window, int minAccounts)
     {
+        // Two pointers over the failures (oldest first): each window starts at failure i and reaches as far as the
+        // window allows; distinct accounts are counted as failures enter and leave it. Linear, so a brute force from one
+        // address (thousands of failures) costs no more per event than a spray.
         SprayCluster? best = null;
-        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        var counts = _accountCounts;
+        counts.Clear();
+        var end = 0;
         for (var i = 0; i < Failures.Count; i++)
         {
-            accounts.Clear();
-            var end = i;
-            for (var j = i; j < Failures.Count && Failures[j].Time - Failures[i].Time <= window; j++)
+            while (end < Failures.Count && Failures[end].Time - Failures[i].Time <= window)
             {
-                accounts.Add(Failures[j].User);
-                end = j;
+                var user = Failures[end].User;
+                counts[user] = counts.GetValueOrDefault(user) + 1;
+                end++;
             }
 
-            if (accounts.Count >= minAccounts && (best is null || accounts.Count >= best.Accounts))
+            if (counts.Count >= minAccounts && (best is null || counts.Count >= best.Accounts))
             {
-                best = new SprayCluster(Failures[i].Time, Failures[end].Time, Failures.GetRange(i, end - i + 1), accounts.Count);
+                best = new SprayCluster(Failures[i].Time, Failures[end - 1].Time, Failures.GetRange(i, end - i), counts.Count);
+            }
+
+            var leaving = Failures[i].User;
+            if (--counts[leaving] == 0)
+            {
+                counts.Remove(leaving);
             }
         }
 

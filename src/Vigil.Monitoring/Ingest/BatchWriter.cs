@@ -25,7 +25,7 @@ internal sealed partial class BatchWriter(
     TimeProvider time,
     ILogger<BatchWriter> log)
 {
-    public const int MaxBatchEvents = 4096;
+    public const int MaxBatchEvents = 16384;
 
     private const int GatherBelow = 512;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(2);
