@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Vigil.Events;
 
@@ -36,7 +36,7 @@ public static class FieldNames
     /// </remarks>
     public static int Find(string name)
     {
-        var cache = t_findCache ??= new FoundName[FindCacheSize];
+        var cache = _findCache ??= new FoundName[FindCacheSize];
         ref var slot = ref cache[RuntimeHelpers.GetHashCode(name) & (FindCacheSize - 1)];
         if (ReferenceEquals(slot.Name, name))
         {
@@ -58,7 +58,7 @@ public static class FieldNames
     private const int FindCacheSize = 256;
 
     [ThreadStatic]
-    private static FoundName[]? t_findCache;
+    private static FoundName[]? _findCache;
 
     private static int Add(string name)
     {
