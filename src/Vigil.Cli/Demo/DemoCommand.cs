@@ -13,13 +13,14 @@ internal static class DemoCommand
         var format = new Option<string>("--format", "-f") { Description = "table or json. Default: table.", DefaultValueFactory = static _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var rules = new Option<string[]>("--rules", "-r") { Description = "Sigma rule file or folder (repeatable). Default: Vigil's bundled rules." };
+        var noAnalytics = new Option<bool>("--no-analytics") { Description = "Do not run Vigil's C# analytics beside the rules." };
         var command = new Command("demo", "Generate three months of a clinic's logs with a mailbox breach inside, replay them through live detection and show what Vigil caught.")
         {
-            seed, days, dataDir, format, rules,
+            seed, days, dataDir, format, rules, noAnalytics,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = new DemoSettings(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(dataDir), parse.GetValue(format) ?? "table", parse.GetValue(rules) ?? []);
+            var settings = new DemoSettings(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(dataDir), parse.GetValue(format) ?? "table", parse.GetValue(rules) ?? [], !parse.GetValue(noAnalytics));
             if (settings.Days is < DemoSettings.MinDays or > DemoSettings.MaxDays)
             {
                 return CommandLine.Fail("demo", $"--days must be between {DemoSettings.MinDays} and {DemoSettings.MaxDays}");

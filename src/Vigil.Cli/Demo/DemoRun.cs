@@ -65,7 +65,7 @@ internal sealed class DemoRun(DemoSettings settings)
     {
         var (world, logs, generated) = run;
         Console.Error.WriteLine($"vigil demo: {logs.Records:N0} records in {logs.Files.Count} files generated in {generated.TotalSeconds:0.0} s; replaying");
-        var replay = new DemoReplay(logs, folder, settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder]);
+        var replay = new DemoReplay(logs, folder, settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder], settings.Analytics);
         ReplayResult result;
         try
         {

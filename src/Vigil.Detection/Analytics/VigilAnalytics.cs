@@ -29,6 +29,7 @@ public static class VigilAnalytics
             new LegacyProtocolAnalytic(learning),
             new BulkMailAccessAnalytic(),
             new OutboundBurstAnalytic(options.InternalDomains),
+            new SharedForwardingAnalytic(),
         };
 
         var geo = GeoIpDatabase.Open(options.GeoIpDirectory, out var reason);

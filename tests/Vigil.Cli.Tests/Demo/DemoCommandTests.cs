@@ -111,7 +111,7 @@ public sealed class DemoCommandTests
               condition: keywords
             level: medium
             """);
-        var (exit, stdout, stderr) = VigilProcess.Run("demo", "--days", "10", "--format", "json", "--rules", rules.Path);
+        var (exit, stdout, stderr) = VigilProcess.Run("demo", "--days", "10", "--format", "json", "--no-analytics", "--rules", rules.Path);
         Assert.True(exit == 0, stderr);
         var report = JsonDocument.Parse(stdout).RootElement;
         var stages = report.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);

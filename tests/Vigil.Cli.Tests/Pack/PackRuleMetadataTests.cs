@@ -49,7 +49,7 @@ public sealed class PackRuleMetadataTests
     [Fact]
     public void Vigil_hunt_with_its_bundled_rules_finds_on_the_fixtures_what_the_engine_finds()
     {
-        var (exit, stdout, stderr) = VigilProcess.Run("hunt", "--format", "jsonl", "--no-progress", PackHunt.Fixtures);
+        var (exit, stdout, stderr) = VigilProcess.Run("hunt", "--format", "jsonl", "--no-progress", "--no-analytics", PackHunt.Fixtures);
         Assert.Equal(0, exit);
         Assert.Contains("Rules skipped  0", stderr, StringComparison.Ordinal);
 

@@ -21,7 +21,7 @@ public sealed class VigilAnalyticsTests
         var problem = Assert.Single(problems.Problems);
         Assert.Equal(VigilAnalytics.GeoIpOffKind, problem.Kind);
         Assert.Equal(
-            ["vigil-analytic-password-spray-success", "vigil-analytic-legacy-protocol-first-use", "vigil-analytic-bulk-mail-items-accessed", "vigil-analytic-outbound-mail-burst"],
+            ["vigil-analytic-password-spray-success", "vigil-analytic-legacy-protocol-first-use", "vigil-analytic-bulk-mail-items-accessed", "vigil-analytic-outbound-mail-burst", "vigil-analytic-shared-forwarding-destination"],
             analytics.Select(static a => a.Info.Id));
     }
 
@@ -33,7 +33,7 @@ public sealed class VigilAnalyticsTests
         var analytics = VigilAnalytics.Create(new AnalyticsOptions { GeoIpDirectory = GeoIp.Directory, InternalDomains = ["clinic.gg"] }, problems);
 
         Assert.Equal(0, problems.Total);
-        Assert.Equal(7, analytics.Count);
+        Assert.Equal(8, analytics.Count);
         Assert.Equal(analytics.Count, analytics.Select(static a => a.Info.Id).Distinct().Count());
         Assert.All(analytics, static a => Assert.StartsWith("vigil-analytic-", a.Info.Id));
         Assert.All(analytics, static a => Assert.Contains(a.Info.Tags, static t => t.StartsWith("attack.t", StringComparison.Ordinal)));

@@ -21,7 +21,7 @@ namespace Vigil.Cli.Demo.Replay;
 /// detector's cursor to reach the last committed event, then reads the alerts back from the store and maps the
 /// events each one cites to the generator's ground truth.
 /// </remarks>
-internal sealed class DemoReplay(GeneratedLogs logs, string dataDirectory, IReadOnlyList<string> rulePaths)
+internal sealed class DemoReplay(GeneratedLogs logs, string dataDirectory, IReadOnlyList<string> rulePaths, bool analytics = true)
 {
     /// <summary>The live detector's cursor in the alert store (<c>LiveDetector.CursorName</c>, internal to Vigil.Monitoring).</summary>
     private const string DetectorCursor = "live-detection";
@@ -43,7 +43,7 @@ internal sealed class DemoReplay(GeneratedLogs logs, string dataDirectory, IRead
         var engine = new DetectionEngine(rules, new EngineOptions
         {
             Logsources = LogsourceMap.Load(Bundled.LogsourcesFile, RuleProblems),
-            Analytics = DemoAnalytics.Create(RuleProblems),
+            Analytics = analytics ? DemoAnalytics.Create(RuleProblems) : [],
         }, RuleProblems);
         var store = await VigilStore.OpenAsync(new StoreOptions { DataDirectory = dataDirectory }, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
