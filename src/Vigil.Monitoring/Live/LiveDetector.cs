@@ -153,6 +153,15 @@ internal sealed partial class LiveDetector(
             return;
         }
 
+        // The analytics' own tallies are read here, on the only thread that writes them.
+        foreach (var analytic in engine.Analytics)
+        {
+            foreach (var (reason, count) in analytic.Unevaluated)
+            {
+                metrics.Unevaluated(analytic.Info.Id, reason, count);
+            }
+        }
+
         var result = await store.Alerts.RecordAsync(_candidates, options.GroupWindow, options.Channels, CursorName, last, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         _last = last;
         metrics.Detection(Stopwatch.GetElapsedTime(started), ids.Count);

@@ -26,6 +26,9 @@ public sealed class MonitoringMetrics
 
     internal Counter DetectedEventsTotal { get; } = new();
 
+    /// <summary>Events each analytic could not evaluate, by reason (absolute totals, copied by the detector).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, long> AnalyticsUnevaluated { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Events handed over by <paramref name="listener"/>.</summary>
     public void Received(string listener, long count) => ReceivedEvents.Add(listener, count);
 
@@ -53,6 +56,8 @@ public sealed class MonitoringMetrics
     }
 
     internal void StoreWrite(TimeSpan elapsed) => StoreWriteSeconds.Observe(elapsed);
+
+    internal void Unevaluated(string analyticId, string reason, long total) => AnalyticsUnevaluated[$"{analyticId}\u001f{reason}"] = total;
 
     internal void Detection(TimeSpan elapsed, int events)
     {

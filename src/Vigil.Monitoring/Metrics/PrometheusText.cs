@@ -19,6 +19,16 @@ public static class PrometheusText
         CounterBy(text, "vigil_detections_total", "Rule matches, by rule id.", "rule", metrics.Detections);
         CounterBy(text, "vigil_alerts_total", "Alerts raised, by rule id.", "rule", metrics.Alerts);
         Single(text, "vigil_events_detected_total", "Events run through live detection.", "counter", metrics.DetectedEventsTotal.Get(""));
+        const string Unevaluated = "vigil_analytics_unevaluated_total";
+        text.Append("# HELP ").Append(Unevaluated).Append(" Events an analytic could not evaluate (a field missing, too far out of order...), by analytic and reason.\n");
+        text.Append("# TYPE ").Append(Unevaluated).Append(" counter\n");
+        foreach (var (key, value) in metrics.AnalyticsUnevaluated.OrderBy(static p => p.Key, StringComparer.Ordinal))
+        {
+            var parts = key.Split('\u001f');
+            text.Append(Unevaluated).Append("{analytic=\"").Append(Escape(parts[0])).Append("\",reason=\"").Append(Escape(parts[^1])).Append("\"} ")
+                .Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
         HistogramOf(text, "vigil_store_write_seconds", "Time to commit one batch of events.", metrics.StoreWriteSeconds);
         HistogramOf(text, "vigil_detection_seconds", "Time to run detection over one batch of events and record its alerts.", metrics.DetectionSeconds);
         HistogramOf(text, "vigil_commit_to_alert_seconds", "Time from an event's commit to its alert being stored.", metrics.CommitToAlertSeconds);

@@ -132,4 +132,30 @@ public sealed class ServeCommandTests
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.StartsWith("vigil serve: config:", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task What_the_analytics_could_not_evaluate_shows_in_the_metrics()
+    {
+        using var fixture = new ServeFixture();
+        var ingest = fixture.CreateToken("ingest");
+        var metrics = fixture.CreateToken("metrics");
+        using var serve = ServeProcess.Start(fixture.ConfigPath);
+        using var client = serve.Client(ingest);
+        using var reader = serve.Client(metrics);
+
+        // A MailItemsAccessed record that names no mailbox: the bulk-access analytic cannot evaluate it.
+        var answer = await client.PostAsync(new Uri("/api/v1/events?source_type=m365.audit", UriKind.Relative),
+            Ndjson("{\"CreationTime\":\"2026-11-28T10:00:00\",\"Operation\":\"MailItemsAccessed\",\"RecordType\":50,\"Workload\":\"Exchange\"}"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        const string Expected = "vigil_analytics_unevaluated_total{analytic=\"vigil-analytic-bulk-mail-items-accessed\",reason=\"missing-mailbox\"} 1";
+        var text = "";
+        for (var i = 0; i < 100 && !text.Contains(Expected, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            text = await reader.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+
+        Assert.Contains(Expected, text, StringComparison.Ordinal);
+    }
 }
