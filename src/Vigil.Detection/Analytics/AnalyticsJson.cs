@@ -7,4 +7,5 @@ namespace Vigil.Detection.Analytics;
 [JsonSerializable(typeof(Dictionary<string, List<TravelPoint>>))]
 [JsonSerializable(typeof(BulkMailAccessState))]
 [JsonSerializable(typeof(Dictionary<string, Dictionary<long, int>>))]
+[JsonSerializable(typeof(Dictionary<string, Dictionary<string, DateTimeOffset>>))]
 internal sealed partial class AnalyticsJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Rules;
 using Vigil.Events;
@@ -14,10 +15,9 @@ namespace Vigil.Detection.Analytics;
 /// group by fields, not by such pairs. Destinations are paired with names in the order the audit record lists them
 /// (<c>Parameters.Name</c>, <c>Parameters.Value</c>), lower-cased, <c>smtp:</c> and list separators removed. Fires once
 /// per destination (high) when a second distinct mailbox is pointed at it within 7 days (event time), and again for
-/// each further mailbox. State: up to 10,000 destinations with up to 64 mailboxes each, oldest dropped; in memory only
-/// (a restart forgets, so a pair straddling it is missed).
+/// each further mailbox. State: up to 10,000 destinations with up to 64 mailboxes each, oldest dropped; saved.
 /// </remarks>
-internal sealed class SharedForwardingAnalytic : IAnalytic
+internal sealed class SharedForwardingAnalytic : IStatefulAnalytic
 {
     public const int MaxDestinations = 10_000;
 
@@ -78,6 +78,36 @@ internal sealed class SharedForwardingAnalytic : IAnalytic
             {
                 output.Add(new RuleMatch(Info, time, e, [], new Dictionary<string, string?> { ["destination"] = destination }, seen.Count));
             }
+        }
+    }
+
+    public string SaveState() =>
+        JsonSerializer.Serialize(_destinations.Entries.ToDictionary(static p => p.Key, static p => p.Value, StringComparer.Ordinal), AnalyticsJson.Default.DictionaryStringDictionaryStringDateTimeOffset);
+
+    public bool LoadState(string state)
+    {
+        _destinations.Clear();
+        try
+        {
+            if (JsonSerializer.Deserialize(state, AnalyticsJson.Default.DictionaryStringDictionaryStringDateTimeOffset) is not { } saved)
+            {
+                return false;
+            }
+
+            foreach (var (destination, mailboxes) in saved.Take(MaxDestinations))
+            {
+                if (mailboxes is not null)
+                {
+                    _destinations.Set(destination, new Dictionary<string, DateTimeOffset>(mailboxes.OrderByDescending(static p => p.Value).Take(MaxMailboxes), StringComparer.Ordinal));
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            _destinations.Clear();
+            return false;
         }
     }
 

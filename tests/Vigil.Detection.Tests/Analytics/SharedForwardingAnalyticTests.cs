@@ -80,4 +80,18 @@ public sealed class SharedForwardingAnalyticTests
         Assert.Equal(0, problems.Total);
         Assert.Contains(found, static m => m.GroupBy["destination"] == "johndoe@gmail.com");
     }
+
+    [Fact]
+    public void A_destination_seen_before_a_restart_is_remembered()
+    {
+        var before = new SharedForwardingAnalytic();
+        Run(before, [Audit("Set-Mailbox", "amy", T0, ("ForwardingSmtpAddress", "collect@evil.example"))]);
+        var after = new SharedForwardingAnalytic();
+        Assert.True(after.LoadState(before.SaveState()));
+
+        var found = Run(after, [Audit("New-InboxRule", "bob", T0.AddHours(2), ("ForwardTo", "collect@evil.example"))]);
+
+        Assert.Equal("collect@evil.example", Assert.Single(found).GroupBy["destination"]);
+        Assert.False(new SharedForwardingAnalytic().LoadState("not json"));
+    }
 }

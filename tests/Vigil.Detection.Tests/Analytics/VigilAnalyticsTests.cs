@@ -37,7 +37,7 @@ public sealed class VigilAnalyticsTests
         Assert.Equal(analytics.Count, analytics.Select(static a => a.Info.Id).Distinct().Count());
         Assert.All(analytics, static a => Assert.StartsWith("vigil-analytic-", a.Info.Id));
         Assert.All(analytics, static a => Assert.Contains(a.Info.Tags, static t => t.StartsWith("attack.t", StringComparison.Ordinal)));
-        Assert.Equal(6, analytics.OfType<IStatefulAnalytic>().Count());
+        Assert.Equal(7, analytics.OfType<IStatefulAnalytic>().Count());
     }
 
     [Fact]
