@@ -54,24 +54,8 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
     /// <inheritdoc />
     public void Observe(LogEvent e, List<RuleMatch> output)
     {
-        if (!SignInReader.TryRead(e, out var signIn, out var problem))
+        if (!SignInReader.TryReadSuccess(e, _unevaluated, out var signIn, out var time))
         {
-            if (problem is not null)
-            {
-                _unevaluated.Add(problem);
-            }
-
-            return;
-        }
-
-        if (signIn.Outcome != SignInOutcome.Success)
-        {
-            return;
-        }
-
-        if (e.Timestamp is not { } time)
-        {
-            _unevaluated.Add("missing-time");
             return;
         }
 

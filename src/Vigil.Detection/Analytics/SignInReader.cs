@@ -23,6 +23,38 @@ internal static class SignInReader
     ];
 
     /// <summary>
+    /// Reads <paramref name="e"/> as a successful, timed sign-in, as the first-seen, travel and legacy-protocol analytics
+    /// need it; a sign-in they cannot use is counted in <paramref name="unevaluated"/> under its reason.
+    /// </summary>
+    public static bool TryReadSuccess(LogEvent e, UnevaluatedTally unevaluated, out SignIn signIn, out DateTimeOffset time)
+    {
+        time = default;
+        if (!TryRead(e, out signIn, out var problem))
+        {
+            if (problem is not null)
+            {
+                unevaluated.Add(problem);
+            }
+
+            return false;
+        }
+
+        if (signIn.Outcome != SignInOutcome.Success)
+        {
+            return false;
+        }
+
+        if (e.Timestamp is not { } timestamp)
+        {
+            unevaluated.Add("missing-time");
+            return false;
+        }
+
+        time = timestamp;
+        return true;
+    }
+
+    /// <summary>
     /// Reads <paramref name="e"/> as a sign-in. False with a null <paramref name="problem"/> when it is not one;
     /// false with a short reason when it is one the analytics cannot use (no user, no result).
     /// </summary>
