@@ -11,13 +11,39 @@ internal static class ServeConfiguration
 {
     public static ServeSettings Load(string? file, IReadOnlyDictionary<string, string?> overrides, List<string> errors)
     {
+        var settings = new ServeSettings();
+        if (Build(file, overrides, errors) is not { } configuration)
+        {
+            return settings;
+        }
+
+        try
+        {
+            configuration.Bind(settings, static o => o.ErrorOnUnknownConfiguration = true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
+        {
+            errors.Add(Describe(e.Message));
+            return settings;
+        }
+
+        errors.AddRange(settings.Validate());
+        return settings;
+    }
+
+    /// <summary>
+    /// The layered configuration (file, environment, overrides), or null with the reason in <paramref name="errors"/>
+    /// when the file cannot be read. The store commands read their database settings from it too.
+    /// </summary>
+    public static IConfiguration? Build(string? file, IReadOnlyDictionary<string, string?> overrides, List<string> errors)
+    {
         var builder = new ConfigurationBuilder();
         if (file is not null)
         {
             if (!File.Exists(file))
             {
                 errors.Add($"{file}: no such configuration file");
-                return new ServeSettings();
+                return null;
             }
 
             if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -30,7 +56,7 @@ internal static class ServeConfiguration
                 if (error is not null)
                 {
                     errors.Add(error);
-                    return new ServeSettings();
+                    return null;
                 }
 
                 builder.AddInMemoryCollection(values);
@@ -39,19 +65,7 @@ internal static class ServeConfiguration
 
         builder.AddInMemoryCollection(VigilEnvironment.Values());
         builder.AddInMemoryCollection(overrides);
-        var settings = new ServeSettings();
-        try
-        {
-            builder.Build().Bind(settings, static o => o.ErrorOnUnknownConfiguration = true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException)
-        {
-            errors.Add(Describe(e.Message));
-            return settings;
-        }
-
-        errors.AddRange(settings.Validate());
-        return settings;
+        return builder.Build();
     }
 
     /// <summary>The binder's message in the user's terms: which setting is unknown, or which value cannot be read.</summary>

@@ -31,35 +31,15 @@ internal sealed class StoreAccess
             overrides["Storage:DataDirectory"] = dir;
         }
 
-        var options = new StoreOptions();
-        var builder = new ConfigurationBuilder();
-        if (parse.GetValue(Config) is { } file)
+        var errors = new List<string>();
+        if (ServeConfiguration.Build(parse.GetValue(Config), overrides, errors) is not { } configuration)
         {
-            if (!File.Exists(file))
-            {
-                CommandLine.Fail(command, $"{file}: no such configuration file");
-                return null;
-            }
-
-            if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                builder.AddJsonFile(Path.GetFullPath(file));
-            }
-            else
-            {
-                var values = YamlConfiguration.Load(file, out var error);
-                if (error is not null)
-                {
-                    CommandLine.Fail(command, error);
-                    return null;
-                }
-
-                builder.AddInMemoryCollection(values);
-            }
+            CommandLine.Fail(command, errors[0]);
+            return null;
         }
 
-        builder.AddInMemoryCollection(VigilEnvironment.Values()).AddInMemoryCollection(overrides);
-        builder.Build().GetSection("Storage").Bind(options);
+        var options = new StoreOptions();
+        configuration.GetSection("Storage").Bind(options);
         try
         {
             return await VigilStore.OpenAsync(options, TimeProvider.System, cancellationToken).ConfigureAwait(false);
