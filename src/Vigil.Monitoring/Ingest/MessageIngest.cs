@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using Vigil.Events;
 using Vigil.Ingestion.Json;
 using Vigil.Ingestion.Listeners;
@@ -38,16 +39,21 @@ public sealed class MessageIngest : IMessageSink
         var origin = $"{message.Listener}:{message.Peer}";
         LogEvent? logEvent;
         string reason;
+        string? raw = null;
         var start = payload.IndexOfAnyExcept(" \t"u8);
         if (start >= 0 && payload[start] == (byte)'{')
         {
             var records = JsonRecords.Parse(payload, origin, out var error);
             logEvent = records is { Count: 1 } ? SourceTypes.Shape(records[0].Event, _declaredType, SourceTypes.Json) : null;
+            raw = records is { Count: 1 } ? records[0].Raw : null;
             reason = error ?? "more than one JSON object in one message";
         }
         else
         {
-            var parsed = SyslogParser.Parse(payload, message.ReceivedAt);
+            // Decoded once: the same text is parsed and kept as the raw record. Invalid UTF-8 goes to the byte overload,
+            // which reports it.
+            raw = Utf8.IsValid(payload) ? Encoding.UTF8.GetString(payload) : null;
+            var parsed = raw is null ? SyslogParser.Parse(payload, message.ReceivedAt) : SyslogParser.Parse(raw.AsSpan(), message.ReceivedAt);
             logEvent = parsed.Event;
             reason = parsed.Reason;
             if (logEvent is not null && _declaredType is not null)
@@ -64,7 +70,7 @@ public sealed class MessageIngest : IMessageSink
         }
 
         logEvent.Source = origin;
-        var record = new EventRecord(logEvent, Encoding.UTF8.GetString(payload), message.ReceivedAt);
+        var record = new EventRecord(logEvent, raw ?? Encoding.UTF8.GetString(payload), message.ReceivedAt);
         await _monitoring.Queue.EnqueueAsync([record], null, message.Listener, cancellationToken).ConfigureAwait(false);
     }
 }
