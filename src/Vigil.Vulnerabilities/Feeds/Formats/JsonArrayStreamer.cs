@@ -42,7 +42,8 @@ internal static class JsonArrayStreamer
             int consumed;
             try
             {
-                consumed = Step(buffer.AsSpan(0, length), final, cursor, arrayName, element, out error);
+                // Never a final block: then the end of a truncated file reads as "more data needed", not as a parse error.
+                consumed = Step(buffer.AsSpan(0, length), cursor, arrayName, element, out error);
             }
             catch (JsonException ex)
             {
@@ -63,10 +64,10 @@ internal static class JsonArrayStreamer
         }
     }
 
-    private static int Step(ReadOnlySpan<byte> data, bool final, Cursor cursor, string arrayName, Action<JsonElement, int> element, out string? error)
+    private static int Step(ReadOnlySpan<byte> data, Cursor cursor, string arrayName, Action<JsonElement, int> element, out string? error)
     {
         error = null;
-        var reader = new Utf8JsonReader(data, final, cursor.State);
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, cursor.State);
         while (true)
         {
             var before = reader;
