@@ -3,20 +3,24 @@ using Vigil.Vulnerabilities.Feeds.Formats;
 
 namespace Vigil.Vulnerabilities.Feeds;
 
-/// <summary>Reads NVD CVE API 2.0 JSON: a response (<c>{"vulnerabilities":[{"cve":…}]}</c>, streamed) or one record.</summary>
+/// <summary>
+/// Reads NVD CVE API 2.0 JSON: a response (<c>{"vulnerabilities":[{"cve":…}]}</c>, streamed), a yearly file of the
+/// fkie-cad mirror (<c>{"cve_items":[…]}</c>, streamed), or one record (the <c>cve</c> object, or <c>{"cve":…}</c>).
+/// </summary>
 internal static class NvdReader
 {
-    public static void ReadResponse(string file, FeedSink sink, CancellationToken cancellationToken)
+    /// <summary>Streams the records of an API response (<c>vulnerabilities</c>) or of a yearly mirror file (<c>cve_items</c>).</summary>
+    public static void ReadResponse(string file, string arrayName, FeedSink sink, CancellationToken cancellationToken)
     {
         using var stream = File.OpenRead(file);
         var error = JsonArrayStreamer.ForEach(
             stream,
-            "vulnerabilities",
-            (item, index) => Add(file, $"vulnerabilities[{index}]", JsonValues.Get(item, "cve") ?? item, sink),
+            arrayName,
+            (item, index) => Add(file, $"{arrayName}[{index}]", JsonValues.Get(item, "cve") ?? item, sink),
             cancellationToken);
         if (error is not null)
         {
-            sink.Problem(file, "vulnerabilities", error);
+            sink.Problem(file, arrayName, error);
         }
     }
 
