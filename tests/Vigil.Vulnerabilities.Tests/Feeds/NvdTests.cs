@@ -48,6 +48,18 @@ public sealed class NvdTests
     }
 
     [Fact]
+    public void A_record_larger_than_the_read_buffer_is_read_whole()
+    {
+        using var temp = new TempFiles();
+        var description = new string('x', 300 * 1024);
+        var file = temp.Write("big.json", $"{{\"vulnerabilities\":[{{\"cve\":{{\"id\":\"CVE-2021-0001\",\"descriptions\":[{{\"lang\":\"en\",\"value\":\"{description}\"}}]}}}},{{\"cve\":{{\"id\":\"CVE-2021-0002\"}}}}]}}");
+        var result = FeedReader.Read([file]);
+        Assert.Empty(result.Problems);
+        Assert.Equal(["CVE-2021-0001", "CVE-2021-0002"], result.Nvd.Select(r => r.CveId));
+        Assert.Equal(description.Length, result.Nvd[0].Description!.Length);
+    }
+
+    [Fact]
     public void A_yearly_mirror_file_of_cve_items_reads_like_a_response()
     {
         using var temp = new TempFiles();
