@@ -51,8 +51,8 @@ public sealed class RpmListTests
     {
         using var temp = new TempFiles();
         temp.Write("os-release", "NAME=\"AlmaLinux\"\nID=\"almalinux\"\nVERSION_ID=\"9.4\"\n");
-        var file = temp.Write("packages.txt", "bash-5.1.8-9.el9.x86_64\n");
-        var result = InventoryReader.Read([file]);
+        temp.Write("packages.txt", "bash-5.1.8-9.el9.x86_64\n");
+        var result = InventoryReader.Read([temp.Folder]);
         Assert.Empty(result.Problems);
         Assert.Equal("AlmaLinux:9", Assert.Single(result.Components).Ecosystem);
     }
