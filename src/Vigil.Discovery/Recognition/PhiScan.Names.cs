@@ -7,7 +7,8 @@ internal sealed partial class PhiScan
 
     private int TryPerson(int start, int end, WordInfo first, bool inContext)
     {
-        if ((first.Flags & (WordFlags.NotName | WordFlags.StreetSuffix)) != 0 && !IsAllUpper(start, end))
+        var upperAllowed = inContext && _personUpper;
+        if ((first.Flags & (WordFlags.NotName | WordFlags.StreetSuffix)) != 0 || !LooksLikeName(start, NameWordEnd(end), upperAllowed))
         {
             return -1;
         }
@@ -30,7 +31,7 @@ internal sealed partial class PhiScan
                 return -1; // "Victoria Road": a street, not a person
             }
 
-            if ((info.Flags & (WordFlags.NotName | WordFlags.Title | WordFlags.Month)) != 0 || HasDigit(pos + 1, wordEnd))
+            if ((info.Flags & (WordFlags.NotName | WordFlags.Title | WordFlags.Month)) != 0 || !LooksLikeName(pos + 1, NameWordEnd(wordEnd), upperAllowed))
             {
                 break;
             }
@@ -94,17 +95,22 @@ internal sealed partial class PhiScan
         return wordEnd > wordStart && (Lookup(wordStart, wordEnd).Flags & WordFlags.PlacePrefix) != 0;
     }
 
-    private bool HasDigit(int start, int end)
+    /// <summary>Capital then lower case (Smith, McDonald); all capitals only when the trigger was in capitals.</summary>
+    private bool LooksLikeName(int start, int end, bool upperAllowed)
     {
-        for (var i = start; i < end; i++)
+        var lower = false;
+        for (var i = start + 1; i < end; i++)
         {
-            if (CharClass.IsDigit(_text[i]))
+            var c = _text[i];
+            if (CharClass.IsDigit(c))
             {
-                return true;
+                return false;
             }
+
+            lower |= !CharClass.IsUpper(c);
         }
 
-        return false;
+        return lower || (upperAllowed && end - start > 1);
     }
 
     private bool IsAllUpper(int start, int end)

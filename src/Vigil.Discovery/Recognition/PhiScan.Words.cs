@@ -111,6 +111,7 @@ internal sealed partial class PhiScan
             }
 
             _personAt = pos;
+            _personUpper = false;
             _personEvidence = "context:header";
         }
 
@@ -134,6 +135,7 @@ internal sealed partial class PhiScan
         }
 
         _personAt = pos;
+        _personUpper = IsAllUpper(start, end);
         _personEvidence = (info.Flags & WordFlags.Title) != 0
             ? "context:title"
             : "context:" + s.Substring(start, end - start).ToLowerInvariant();
