@@ -12,7 +12,8 @@ internal static class MedicationTerms
         "children", "adult", "original", "classic", "advance", "control", "relief", "clear", "care", "boots",
         "lloyds", "superdrug", "numark", "galpharm", "generic", "honey", "lemon", "menthol", "charcoal", "salt",
         "sugar", "starch", "lactose", "gluten", "protein", "energy", "fibre", "fiber", "milk", "formula", "feed",
-        "insulin", "hydrocortisone", "acid", "aqueous", "emulsifying", "white", "yellow", "soft", "hard",
+        "insulin", "hydrocortisone", "acid", "aqueous", "emulsifying", "white", "yellow", "soft", "hard", "mobile",
+        "android", "freeda", "gentle", "system", "complete", "maximum", "strength", "regular", "standard", "express",
     };
 
     /// <summary>

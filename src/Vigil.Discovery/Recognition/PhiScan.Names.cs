@@ -47,7 +47,8 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if (inContext && words == 1 && !isFirstName && _personEvidence is "context:header")
+        // After a weak trigger an unknown first word counts only as a capitalised pair in mixed-case text.
+        if (inContext && !isFirstName && ((_personWeak && (_personUpper || words < 2)) || (words == 1 && _personEvidence is "context:header")))
         {
             return -1;
         }
@@ -138,7 +139,7 @@ internal sealed partial class PhiScan
         var pos = end;
         var lastEnd = -1;
         var sawSuffix = false;
-        for (var words = 0; words < 5 && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsUpper(s[pos + 1]); words++)
+        for (var words = 0; words < 6 && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsLetter(s[pos + 1]); words++)
         {
             var wordEnd = pos + 1;
             while (wordEnd < s.Length && CharClass.IsLetter(s[wordEnd]))
@@ -147,9 +148,14 @@ internal sealed partial class PhiScan
             }
 
             var flags = Lookup(pos + 1, wordEnd).Flags;
+            if (!CharClass.IsUpper(s[pos + 1]) && (flags & WordFlags.Particle) == 0)
+            {
+                break; // "Rue des Pres", "La Route de St Aubin": lower-case particles only
+            }
+
             lastEnd = wordEnd;
             pos = wordEnd;
-            if ((flags & (WordFlags.StreetSuffix | WordFlags.WeakStreetSuffix)) != 0)
+            if (words > 0 && (flags & (WordFlags.StreetSuffix | WordFlags.WeakStreetSuffix)) != 0)
             {
                 sawSuffix = true;
                 break;

@@ -15,6 +15,9 @@ internal sealed partial class PhiScan
     /// <summary>The trigger was written in capitals (DR SMITH): names in capitals count.</summary>
     private bool _personUpper;
 
+    /// <summary>The trigger was weak (patient, wife...): only a known first name counts.</summary>
+    private bool _personWeak;
+
     /// <summary>End of the last condition phrase: an ICD-10 code right after it is in context.</summary>
     private int _lastConditionEnd = -100;
 

@@ -58,7 +58,7 @@ internal static class VocabularyLoader
         {
             if (row.Count >= 2 && MedicationTerms.FromProduct(row[1]) is { } term)
             {
-                builder.AddPhrase(term, PhraseKind.Medication);
+                builder.AddPhrase(term, PhraseKind.Brand);
             }
         }
     }
