@@ -141,6 +141,15 @@ internal sealed partial class PhiScan
             pos++;
         }
 
+        if (pos + 3 < s.Length && s.AsSpan(pos, 3).Equals("is ", StringComparison.OrdinalIgnoreCase))
+        {
+            pos += 3; // "my name is Ada Lovelace"
+        }
+        else if (pos + 4 < s.Length && s.AsSpan(pos, 4).Equals("was ", StringComparison.OrdinalIgnoreCase))
+        {
+            pos += 4;
+        }
+
         _personAt = pos;
         _personUpper = IsAllUpper(start, end);
         _personWeak = (info.Flags & WordFlags.WeakTrigger) != 0 && (end >= s.Length || s[end] != ':');

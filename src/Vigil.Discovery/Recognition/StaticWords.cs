@@ -14,6 +14,7 @@ internal static class StaticWords
     [
         "patient", "pt", "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "carer",
         "partner", "consultant", "gp", "referrer", "friend", "niece", "nephew", "granddaughter", "grandson",
+        "called", "named",
     ];
 
     public static readonly string[] Titles =
