@@ -17,7 +17,9 @@ internal sealed partial class PhiScan
         var words = 1;
         var nameEnd = NameWordEnd(end);
         var pos = nameEnd;
-        while (words < MaxNameWords && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsUpper(s[pos + 1]))
+        // In capitals every word looks like a name: take a surname only after a known first name (DR JOHN SMITH).
+        var maxWords = upperAllowed && IsAllUpper(start, end) ? ((first.Flags & WordFlags.FirstName) != 0 ? 2 : 1) : MaxNameWords;
+        while (words < maxWords && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsUpper(s[pos + 1]))
         {
             var wordEnd = pos + 1;
             while (wordEnd < s.Length && CharClass.IsAlnum(s[wordEnd]))

@@ -45,7 +45,8 @@ internal static class StaticWords
         "warm", "many", "subject", "from", "to", "cc", "date", "sent", "dear", "hi", "hello", "all", "yours",
         "regards", "via", "on", "at", "in", "for", "and", "or", "of", "with", "island", "port", "church",
         "high", "station", "mill", "saint", "st", "mount",
-        "address", "tel", "email", "mobile", "phone", "diagnosis", "dob", "chi", "nino",
+        "address", "tel", "email", "mobile", "phone", "diagnosis", "dob", "chi", "nino", "colleague", "colleagues",
+        "madam", "friends", "customer", "parent", "parents", "doctor", "team", "everyone", "manager", "helpdesk",
     ];
 
     public static readonly string[] Particles =

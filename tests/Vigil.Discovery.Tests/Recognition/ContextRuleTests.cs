@@ -28,6 +28,8 @@ public sealed class ContextRuleTests
     [InlineData("From: Peter Smith-Jones <p@nhs.net>\n", "PERSON=Peter Smith-Jones")]
     [InlineData("I spoke to Oliver Hill yesterday.", "PERSON=Oliver Hill")]
     [InlineData("Patient: Aisha Khan", "PERSON=Aisha Khan")]
+    [InlineData("My name is Grace Hopper", "PERSON=Grace Hopper")]
+    [InlineData("SEEN BY DR SMITH TODAY", "PERSON=SMITH")]
     public void Names_come_from_context_or_first_name_and_capitalised_surname(string text, string expected) =>
         Assert.Contains(expected, Recognise.Found(text));
 
@@ -38,6 +40,9 @@ public sealed class ContextRuleTests
     [InlineData("Subject: Patient update #12")]
     [InlineData("Thanks for your help")]
     [InlineData("Rareone Smith came in")]
+    [InlineData("Dear Colleague,")]
+    [InlineData("MS: Pt alert and oriented")]
+    [InlineData("PT REMAINS STABLE")]
     public void Streets_places_and_sentence_starts_are_not_names(string text) =>
         Assert.DoesNotContain(Recognise.All(text), m => m.Type == "PERSON");
 
