@@ -31,7 +31,13 @@ internal static class PartContent
         var input = new byte[16384];
         var output = new byte[decoder.EstimateOutputLength(input.Length)];
         long symbols = 0;
-        using var raw = part.Content.Open();
+        // The raw (still encoded) content: Open() would decode it. It belongs to the part, so it is not disposed here.
+        if (part.Content.Stream is not { } raw)
+        {
+            return buffer;
+        }
+
+        raw.Position = 0;
         int read;
         while ((read = raw.Read(input, 0, input.Length)) > 0 && !buffer.Overflowed)
         {
