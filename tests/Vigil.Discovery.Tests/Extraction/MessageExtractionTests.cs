@@ -127,6 +127,37 @@ public sealed class MessageExtractionTests : IDisposable
     }
 
     [Fact]
+    public void Html_alternative_is_read_too_when_the_plain_part_is_a_stub()
+    {
+        var message = Fixtures.Message(string.Empty);
+        message.Body = new MultipartAlternative
+        {
+            new MimeKit.TextPart("plain") { Text = "Please view this message in HTML." },
+            new MimeKit.TextPart("html") { Text = "<p>Patient Jane Smith, NHS number 943 476 5919, was seen today in clinic and discharged home with a follow-up in six weeks.</p>" },
+        };
+        var path = _folder.Write("stub.eml", Fixtures.Bytes(message));
+
+        var read = Extracted.Read(path);
+
+        Assert.Equal(["headers", "body", "body.html"], read.Single.Parts.Select(p => p.Name));
+        Assert.Contains("943 476 5919", read.Text("body.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corrupt_tnef_attachment_is_reported_and_the_body_kept()
+    {
+        var garbage = new byte[3000];
+        new Random(3).NextBytes(garbage);
+        var tnef = Fixtures.Attachment("winmail.dat", "application/ms-tnef", [0x78, 0x9F, 0x3E, 0x22, .. garbage]);
+        var path = _folder.Write("tnef.eml", Fixtures.Bytes(Fixtures.WithAttachments("outlook body", tnef)));
+
+        var read = Extracted.Read(path);
+
+        Assert.Equal("outlook body", read.Text("body").TrimEnd());
+        Assert.All(read.Problems, p => Assert.StartsWith("attachment[1]:winmail.dat", p.Part, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Forwarded_messages_are_read_recursively_with_their_own_parts()
     {
         var inner = Fixtures.WithAttachments("inner body", Fixtures.Attachment("notes.txt", "text/plain", Fixtures.Utf8("inner notes")));
