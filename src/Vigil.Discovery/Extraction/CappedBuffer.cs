@@ -28,6 +28,18 @@ internal sealed class CappedBuffer(long capacity) : Stream
     /// <summary>The bytes kept as a read-only stream over the same memory.</summary>
     public MemoryStream OpenRead() => new(_buffer.GetBuffer(), 0, (int)_buffer.Length, writable: false);
 
+    /// <summary>Copies from <paramref name="source"/> until it ends or the capacity is exceeded (the rest is not read).</summary>
+    public void CopyFrom(Stream source, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while (!Overflowed && (read = source.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Write(chunk.AsSpan(0, read));
+        }
+    }
+
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)

@@ -23,7 +23,8 @@ internal static class PartContent
 
         if (part.Content.Encoding != ContentEncoding.Base64)
         {
-            part.Content.DecodeTo(buffer, cancellationToken);
+            using var decoded = part.Content.Open();
+            buffer.CopyFrom(decoded, cancellationToken);
             return buffer;
         }
 

@@ -23,6 +23,21 @@ public sealed class ZipLimitTests : IDisposable
     }
 
     [Fact]
+    public void Entry_that_lies_about_its_size_is_never_expanded_beyond_it()
+    {
+        var zip = Fixtures.Zip(("small.txt", Enumerable.Repeat((byte)'a', 2 * 1024 * 1024).ToArray()));
+        DeclareUncompressedSize(zip, 1000);
+        var path = _folder.Write("liar.zip", zip);
+
+        var read = Extracted.Read(path);
+
+        // System.IO.Compression already stops at the declared size; Vigil's own cap (declared + 1) reports the lie if not.
+        var expanded = read.Items.SelectMany(i => i.Parts).Sum(p => p.Text.Length);
+        Assert.True(expanded <= 1000 || read.Problems.Any(p => p.Reason.Contains("declared size", StringComparison.Ordinal)));
+        Assert.True(expanded <= 1001, $"{expanded} characters expanded");
+    }
+
+    [Fact]
     public void Nested_archives_beyond_the_depth_limit_are_reported_not_opened()
     {
         var zip = Fixtures.Zip(("core.txt", Fixtures.Utf8("core")));
@@ -93,5 +108,14 @@ public sealed class ZipLimitTests : IDisposable
 
         Assert.Contains("first", read.Items[0].Parts[1].Text, StringComparison.Ordinal);
         Assert.Contains(read.Problems, p => p.Location == path && p.Reason.Contains("suspected gzip bomb", StringComparison.Ordinal));
+    }
+
+    /// <summary>Rewrites the uncompressed size in the local and central headers: a ZIP that lies about its size.</summary>
+    private static void DeclareUncompressedSize(byte[] zip, int size)
+    {
+        var local = zip.AsSpan().IndexOf("PK\x03\x04"u8);
+        var central = zip.AsSpan().IndexOf("PK\x01\x02"u8);
+        BitConverter.TryWriteBytes(zip.AsSpan(local + 22, 4), size);
+        BitConverter.TryWriteBytes(zip.AsSpan(central + 24, 4), size);
     }
 }
