@@ -1,9 +1,10 @@
 namespace Vigil.Discovery.Extraction;
 
 /// <summary>A write-only stream that keeps at most a fixed number of bytes and notes whether more were offered.</summary>
-internal sealed class CappedBuffer(long capacity) : Stream
+internal sealed class CappedBuffer(long capacity, int expectedBytes = 0) : Stream
 {
-    private readonly MemoryStream _buffer = new();
+    // Sized from the expected length when known (a part's encoded size), so small bodies are not copied while growing.
+    private readonly MemoryStream _buffer = new((int)Math.Clamp(Math.Min(expectedBytes, capacity), 0, 1 << 20));
 
     /// <summary>Whether bytes beyond the capacity were written (and dropped).</summary>
     public bool Overflowed { get; private set; }

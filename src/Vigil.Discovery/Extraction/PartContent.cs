@@ -15,7 +15,8 @@ internal static class PartContent
     public static CappedBuffer Decode(MimePart part, long capacity, CancellationToken cancellationToken, out bool truncatedBase64)
     {
         truncatedBase64 = false;
-        var buffer = new CappedBuffer(capacity);
+        var encodedLength = part.Content?.Stream is { CanSeek: true } content ? (int)Math.Min(content.Length, int.MaxValue) : 0;
+        var buffer = new CappedBuffer(capacity, encodedLength);
         if (part.Content is null)
         {
             return buffer;

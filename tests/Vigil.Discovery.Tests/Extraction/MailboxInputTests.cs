@@ -29,6 +29,31 @@ public sealed class MailboxInputTests : IDisposable
     }
 
     [Fact]
+    public void Eml_saved_with_its_mbox_from_line_is_read_as_one_message()
+    {
+        var path = _folder.Write("saved.eml", Fixtures.Mbox(Fixtures.Message("the body")));
+
+        var read = Extracted.Read(path);
+
+        Assert.Equal("the body", read.Text("body").TrimEnd());
+        Assert.StartsWith($"{path}#1 mid=", read.Single.Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_read_with_operation_canceled()
+    {
+        var path = _folder.Write("box.mbox", Fixtures.Mbox(Fixtures.Message("one"), Fixtures.Message("two")));
+        using var cancel = new CancellationTokenSource();
+        var reader = new ContentReader(ContentLimits.Default);
+
+        using var items = reader.Read([path], _ => { }, cancel.Token).GetEnumerator();
+        Assert.True(items.MoveNext());
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => items.MoveNext());
+    }
+
+    [Fact]
     public void Gzip_mbox_reads_like_the_plain_one()
     {
         var mbox = Fixtures.Mbox(Fixtures.Message("one"), Fixtures.Message("two"));
