@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Vigil.Discovery.Extraction;
 
 /// <summary>A write-only stream that keeps at most a fixed number of bytes and notes whether more were offered.</summary>
@@ -32,12 +34,19 @@ internal sealed class CappedBuffer(long capacity, int expectedBytes = 0) : Strea
     /// <summary>Copies from <paramref name="source"/> until it ends or the capacity is exceeded (the rest is not read).</summary>
     public void CopyFrom(Stream source, CancellationToken cancellationToken)
     {
-        var chunk = new byte[81920];
-        int read;
-        while (!Overflowed && (read = source.Read(chunk, 0, chunk.Length)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16384);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Write(chunk.AsSpan(0, read));
+            int read;
+            while (!Overflowed && (read = source.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Write(chunk.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 

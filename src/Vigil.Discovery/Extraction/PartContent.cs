@@ -1,3 +1,4 @@
+using System.Buffers;
 using MimeKit;
 using MimeKit.Encodings;
 
@@ -30,8 +31,8 @@ internal static class PartContent
         }
 
         var decoder = new Base64Decoder();
-        var input = new byte[16384];
-        var output = new byte[decoder.EstimateOutputLength(input.Length)];
+        var input = ArrayPool<byte>.Shared.Rent(16384);
+        var output = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(input.Length));
         long symbols = 0;
         // The raw (still encoded) content: Open() would decode it. It belongs to the part, so it is not disposed here.
         if (part.Content.Stream is not { } raw)
@@ -49,6 +50,8 @@ internal static class PartContent
             buffer.Write(output, 0, decoded);
         }
 
+        ArrayPool<byte>.Shared.Return(input);
+        ArrayPool<byte>.Shared.Return(output);
         truncatedBase64 = !buffer.Overflowed && symbols % 4 != 0;
         return buffer;
     }
