@@ -8,7 +8,15 @@ namespace Vigil.Discovery.Extraction;
 /// </summary>
 internal static class DocumentText
 {
-    public static void Extract(ItemText item, string name, string? fileName, string? mediaType, CappedBuffer bytes, Nesting at)
+    /// <summary>Adds the document's text to <paramref name="item"/> under <paramref name="name"/>, or reports why not.</summary>
+    /// <param name="item">The item being built.</param>
+    /// <param name="name">The part name.</param>
+    /// <param name="fileName">The file or entry name, if any: its extension tells the kind first.</param>
+    /// <param name="mediaType">The MIME type, if any: tells the kind when the name does not.</param>
+    /// <param name="bytes">The content (possibly cut at the part limit).</param>
+    /// <param name="at">Where the part sits (nesting and archive budget).</param>
+    /// <param name="charset">The charset a MIME part declares, a hint for text (see <see cref="TextDecoding"/>).</param>
+    public static void Extract(ItemText item, string name, string? fileName, string? mediaType, CappedBuffer bytes, Nesting at, string? charset = null)
     {
         if (item.NoRoomFor(name))
         {
@@ -19,10 +27,10 @@ internal static class DocumentText
         switch (kind)
         {
             case DocumentKind.Text:
-                Text(item, name, bytes, html: false);
+                Text(item, name, bytes, charset, html: false);
                 break;
             case DocumentKind.Html:
-                Text(item, name, bytes, html: true);
+                Text(item, name, bytes, charset, html: true);
                 break;
             case DocumentKind.Image:
                 item.Problem(name, "image not scanned (no OCR)");
@@ -39,7 +47,7 @@ internal static class DocumentText
         }
     }
 
-    private static void Text(ItemText item, string name, CappedBuffer bytes, bool html)
+    private static void Text(ItemText item, string name, CappedBuffer bytes, string? charset, bool html)
     {
         if (TextDecoding.LooksBinary(bytes.Span))
         {
@@ -52,7 +60,7 @@ internal static class DocumentText
             item.Problem(name, $"larger than {item.Limits.MaxPartBytes} bytes: only the start was read");
         }
 
-        var text = TextDecoding.Decode(bytes.Span, declaredCharset: null);
+        var text = TextDecoding.Decode(bytes.Span, charset);
         item.Add(name, html ? HtmlText.ToText(text) : text);
     }
 

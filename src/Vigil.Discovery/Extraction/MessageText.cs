@@ -125,7 +125,7 @@ internal static class MessageText
             item.Problem(name, "base64 content is truncated");
         }
 
-        DocumentText.Extract(item, name, fileName, mediaType, bytes, at);
+        DocumentText.Extract(item, name, fileName, mediaType, bytes, at, part.ContentType.Charset);
     }
 
     private sealed class PartNumbers

@@ -80,6 +80,16 @@ public sealed class DocumentExtractionTests : IDisposable
     }
 
     [Fact]
+    public void Text_attachment_uses_its_declared_charset()
+    {
+        var csv = Fixtures.Attachment("list.csv", "text/csv", Encoding.GetEncoding("iso-8859-7").GetBytes("Ζωή,01/02/1980"));
+        csv.ContentType.Charset = "iso-8859-7";
+        var path = _folder.Write("m.eml", Fixtures.Bytes(Fixtures.WithAttachments("x", csv)));
+
+        Assert.Equal("Ζωή,01/02/1980", Extracted.Read(path).Text("attachment[1]:list.csv"));
+    }
+
+    [Fact]
     public void Html_document_becomes_text()
     {
         var path = _folder.Write("page.htm", "<html><body><h1>Clinic list</h1><p>Jane&nbsp;Smith</p></body></html>");
