@@ -30,4 +30,7 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Small named values that must survive restarts (file tail positions, baselines' watermarks).</summary>
     IKeyValueStore State { get; }
+
+    /// <summary>Vulnerability feeds, findings, exceptions and scan runs.</summary>
+    Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
 }

@@ -21,6 +21,7 @@ internal sealed class SqlVigilStore : IVigilStore
         Tokens = new SqlTokenStore(db);
         Quarantine = new SqlQuarantineStore(db);
         State = new SqlKeyValueStore(db);
+        Vulnerabilities = new Vulnerabilities.SqlVulnerabilityStore(db);
     }
 
     public string Provider => _db.Provider;
@@ -36,6 +37,8 @@ internal sealed class SqlVigilStore : IVigilStore
     public IQuarantineStore Quarantine { get; }
 
     public IKeyValueStore State { get; }
+
+    public Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }
