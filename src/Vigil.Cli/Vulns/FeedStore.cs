@@ -26,7 +26,7 @@ internal static class FeedStore
         return await store.Vulnerabilities.ImportFeedAsync(items, now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The index of everything imported; rows that no longer read are counted in <paramref name="unreadable"/>.</summary>
+    /// <summary>The index of everything imported; with the number of rows that no longer read.</summary>
     public static async Task<(FeedIndex Index, int Unreadable)> LoadAsync(IVigilStore store, CancellationToken cancellationToken)
     {
         var unreadable = 0;
