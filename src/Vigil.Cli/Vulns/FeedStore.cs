@@ -6,7 +6,7 @@ using Vigil.Vulnerabilities.Matching;
 namespace Vigil.Cli.Vulns;
 
 /// <summary>
-/// Imported feeds in the store: one row per advisory (by id), KEV entry, EPSS score and NVD record (by CVE), each the
+/// Imported feeds in the store: one row per advisory (by id and ecosystems), KEV entry, EPSS score and NVD record (by CVE), each the
 /// compact JSON of the parsed record, so a re-import replaces what changed and a scan rebuilds the index from rows.
 /// </summary>
 internal static class FeedStore
@@ -19,7 +19,7 @@ internal static class FeedStore
     public static async Task<int> ImportAsync(IVigilStore store, FeedReadResult feeds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var items = new List<FeedItem>(feeds.Advisories.Count + feeds.Kev.Count + feeds.Epss.Count + feeds.Nvd.Count);
-        items.AddRange(feeds.Advisories.Select(a => new FeedItem(Osv, a.Id, VulnJson.Write(a))));
+        items.AddRange(feeds.Advisories.Select(a => new FeedItem(Osv, FeedIndex.StorageKey(a), VulnJson.Write(a))));
         items.AddRange(feeds.Kev.Select(k => new FeedItem(Kev, k.CveId, VulnJson.Write(k))));
         items.AddRange(Latest(feeds.Epss).Select(e => new FeedItem(Epss, e.CveId, VulnJson.Write(e))));
         items.AddRange(feeds.Nvd.Select(n => new FeedItem(Nvd, n.CveId, VulnJson.Write(n))));

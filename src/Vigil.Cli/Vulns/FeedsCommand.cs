@@ -20,8 +20,11 @@ internal static class FeedsCommand
         import.SetAction(async (parse, ct) =>
         {
             var watch = Stopwatch.StartNew();
-            var read = FeedReader.Read(parse.GetValue(paths)!);
-            var skipped = InputProblems.Report("vulns feeds import", read.Problems, p => $"{p.File}: {p.Item}: {p.Reason}");
+            var read = FeedReader.Read(parse.GetValue(paths)!, ct);
+            var exchange = ExchangeFeed.Folders(parse.GetValue(paths)!);
+            var problems = read.Problems.Where(p => !ExchangeFeed.Covers(exchange, p)).ToList();
+            _ = ExchangeFeed.Load(exchange, problems);
+            var skipped = InputProblems.Report("vulns feeds import", problems, p => $"{p.File}: {p.Item}: {p.Reason}");
             var opened = await store.OpenAsync(parse, "vulns feeds import", ct).ConfigureAwait(false);
             if (opened is null)
             {
@@ -31,6 +34,11 @@ internal static class FeedsCommand
             await using (opened.ConfigureAwait(false))
             {
                 var written = await FeedStore.ImportAsync(opened, read, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
+                foreach (var folder in exchange)
+                {
+                    written += await ExchangeFeed.ImportAsync(opened, folder, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
+                }
+
                 var counts = await opened.Vulnerabilities.CountFeedsAsync(ct).ConfigureAwait(false);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,

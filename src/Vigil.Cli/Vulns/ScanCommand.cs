@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Vigil.Cli.Store;
+using Vigil.Vulnerabilities.Exchange;
 using Vigil.Vulnerabilities.Feeds;
 using Vigil.Vulnerabilities.Inventory;
 using Vigil.Vulnerabilities.Matching;
@@ -26,7 +27,9 @@ internal static class ScanCommand
         var format = VulnsCommand.Format();
         var output = new Option<string?>("--output", "-o") { Description = "Write findings to this file instead of stdout." };
         var deadlines = new Option<string?>("--deadlines") { Description = "YAML file of deadline days (exploitedDays, criticalDays, highDays, mediumDays, lowDays, unknownDays, useKevDueDate)." };
-        var scan = new Command("scan", "Match inventories against vulnerability feeds and track the findings.") { inventory, feeds, asOf, format, output, deadlines };
+        var asset = new Option<string?>("--asset") { Description = "The asset name for every inventory given (default: the inventory's own subject, host or file name)." };
+        var distro = new Option<string?>("--distro") { Description = "The OSV ecosystem of dpkg/rpm lists that do not say it, e.g. AlmaLinux:9 or Debian:12." };
+        var scan = new Command("scan", "Match inventories against vulnerability feeds and track the findings.") { inventory, feeds, asOf, format, output, deadlines, asset, distro };
         store.AddTo(scan);
         scan.SetAction(async (parse, ct) =>
         {
@@ -53,14 +56,20 @@ internal static class ScanCommand
             {
                 var skipped = 0;
                 FeedIndex index;
+                ExchangeCatalog? exchange;
+                var feedProblems = new List<FeedProblem>();
                 if (parse.GetValue(feeds) is { Length: > 0 } feedPaths)
                 {
-                    var read = FeedReader.Read(feedPaths);
-                    skipped += InputProblems.Report(Name, read.Problems, p => $"{p.File}: {p.Item}: {p.Reason}");
+                    var read = FeedReader.Read(feedPaths, ct);
+                    var folders = ExchangeFeed.Folders(feedPaths);
+                    feedProblems.AddRange(read.Problems.Where(p => !ExchangeFeed.Covers(folders, p)));
+                    exchange = ExchangeFeed.Load(folders, feedProblems);
                     index = FeedIndex.Build(read);
                 }
                 else
                 {
+                    // The tables' own problems were reported when they were imported.
+                    exchange = await ExchangeFeed.LoadAsync(opened, [], ct).ConfigureAwait(false);
                     (index, var unreadable) = await FeedStore.LoadAsync(opened, ct).ConfigureAwait(false);
                     if (unreadable > 0)
                     {
@@ -68,15 +77,16 @@ internal static class ScanCommand
                     }
                 }
 
-                if (index.AdvisoryCount == 0 && index.NvdCount == 0)
+                skipped += InputProblems.Report(Name, feedProblems, p => $"{p.File}: {p.Item}: {p.Reason}");
+                if (index.AdvisoryCount == 0 && index.NvdCount == 0 && exchange is null)
                 {
                     Console.Error.WriteLine($"vigil {Name}: no vulnerability feeds: run 'vigil vulns feeds import PATH...' or pass --feeds");
                     return VulnsCommand.Failed;
                 }
 
-                var components = InventoryReader.Read(parse.GetValue(inventory)!);
+                var components = InventoryReader.Read(parse.GetValue(inventory)!, new InventoryOptions(parse.GetValue(asset), parse.GetValue(distro)), ct);
                 skipped += InputProblems.Report(Name, components.Problems, p => $"{p.File}: {p.Item}: {p.Reason}");
-                var match = new VulnerabilityMatcher(index, VersionSchemes.ForEcosystem).Match(components.Components);
+                var match = new VulnerabilityMatcher(index, VersionSchemes.ForEcosystem, exchange).Match(components.Components);
                 skipped += InputProblems.Report(Name, match.Problems, p => $"{p.Origin}: {p.Reason}");
                 var assets = components.Components.Select(c => c.Asset).ToHashSet(StringComparer.Ordinal);
                 var workflow = new VulnsWorkflow(opened, new FixedTime(now), policy, VulnsSettings.Channels(parse.GetValue(store.Config)));

@@ -34,7 +34,7 @@ public sealed class FeedIndex
 
     internal Dictionary<string, List<NvdRecord>> NvdByProduct { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Indexes feeds as read (or loaded from the store). A later advisory or NVD record with the same id replaces an earlier one; the newest EPSS date wins.</summary>
+    /// <summary>Indexes feeds as read (or loaded from the store). A later advisory with the same <see cref="StorageKey"/> or NVD record with the same id replaces an earlier one; the newest EPSS date wins.</summary>
     public static FeedIndex Build(IEnumerable<Advisory> advisories, IEnumerable<KevEntry> kev, IEnumerable<EpssScore> epss, IEnumerable<NvdRecord> nvd)
     {
         ArgumentNullException.ThrowIfNull(advisories);
@@ -45,7 +45,7 @@ public sealed class FeedIndex
         var byId = new Dictionary<string, Advisory>(StringComparer.Ordinal);
         foreach (var advisory in advisories)
         {
-            byId[advisory.Id] = advisory;
+            byId[StorageKey(advisory)] = advisory;
         }
 
         index.AdvisoryCount = byId.Count;
@@ -96,6 +96,17 @@ public sealed class FeedIndex
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// What identifies an advisory among imported ones: its id and the ecosystems it names. The same id can be published
+    /// for several releases in separate databases (AlmaLinux 8 and 9 share some ALSA ids), and neither may replace the other.
+    /// </summary>
+    public static string StorageKey(Advisory advisory)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        var ecosystems = advisory.Affected.Select(a => a.Ecosystem).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return advisory.Id + "|" + string.Join(',', ecosystems);
     }
 
     /// <summary>Indexes everything one <see cref="FeedReadResult"/> holds.</summary>
