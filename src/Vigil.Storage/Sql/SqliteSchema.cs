@@ -65,5 +65,6 @@ internal static class SqliteSchema
             CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
         new(2, AccessSchema.Description, AccessSchema.Sqlite),
+        SqliteSchemaVulns.Migration,
     ];
 }
