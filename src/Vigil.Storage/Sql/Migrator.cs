@@ -3,20 +3,30 @@ using System.Data.Common;
 namespace Vigil.Storage.Sql;
 
 /// <summary>Brings a database to the newest schema this code knows, in one transaction.</summary>
+/// <remarks>
+/// Every known migration that the database has not recorded is applied, in version order, not just those above the
+/// highest recorded version: migrations are numbered per module, so a build may learn of a lower number late.
+/// </remarks>
 internal static class Migrator
 {
     public static async Task MigrateAsync(Database database, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var migrations = database.Migrations;
+        var migrations = database.Migrations.OrderBy(static m => m.Version).ToList();
         var latest = migrations[^1].Version;
         await using var scope = await database.BeginWriteAsync(WriteLock.Schema, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(scope, "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)", cancellationToken).ConfigureAwait(false);
 
-        long current;
-        using (var command = scope.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+        var applied = new HashSet<long>();
+        using (var command = scope.Command("SELECT version FROM schema_migrations"))
         {
-            current = await Db.ScalarInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied.Add(reader.GetInt64(0));
+            }
         }
+
+        var current = applied.Count == 0 ? 0 : applied.Max();
 
         if (current > latest)
         {
@@ -27,7 +37,7 @@ internal static class Migrator
 
         foreach (var migration in migrations)
         {
-            if (migration.Version <= current)
+            if (applied.Contains(migration.Version))
             {
                 continue;
             }
