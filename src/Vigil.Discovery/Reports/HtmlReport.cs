@@ -40,7 +40,7 @@ public static class HtmlReport
         }
 
         Riskiest(w, summary);
-        Problems(w, summary);
+        Problems(w, summary, revealed);
         w.Raw("</body></html>\n");
     }
 
@@ -107,7 +107,7 @@ public static class HtmlReport
         w.Raw("</tbody></table>\n");
     }
 
-    private static void Problems(HtmlWriter w, ScanSummary summary)
+    private static void Problems(HtmlWriter w, ScanSummary summary, bool revealed)
     {
         w.Raw("<h2>Problems</h2>\n");
         if (summary.ProblemCount == 0)
@@ -119,7 +119,7 @@ public static class HtmlReport
         w.Raw("<table><thead><tr><th>Where</th><th>Part</th><th>Reason</th></tr></thead><tbody>");
         foreach (var p in summary.Problems)
         {
-            w.Raw("<tr><td class=\"ids\">").Text(p.Location).Raw("</td><td>").Text(p.Part ?? "").Raw("</td><td>").Text(p.Reason).Raw("</td></tr>\n");
+            w.Raw("<tr><td class=\"ids\">").Text(p.Location).Raw("</td><td>").Text(PartNames.Show(p.Part, revealed)).Raw("</td><td>").Text(p.Reason).Raw("</td></tr>\n");
         }
 
         w.Raw("</tbody></table>\n");
