@@ -1,5 +1,6 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Events;
+using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Tokens;
@@ -18,6 +19,12 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Alerts and detector cursors.</summary>
     IAlertStore Alerts { get; }
+
+    /// <summary>What people do with alerts (status, assignee, comments) and counts for charts.</summary>
+    IAlertWorkflow AlertWorkflow { get; }
+
+    /// <summary>Read-only views for the web app (ingestion health, event pages, events around a time).</summary>
+    IInsightStore Insights { get; }
 
     /// <summary>The notification outbox.</summary>
     INotificationOutbox Notifications { get; }

@@ -12,8 +12,8 @@ public abstract class OpeningTests : StoreTests
         await ReopenAsync();
 
         var applied = Convert.ToInt64(await Database.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture);
-        var latest = Convert.ToInt64(await Database.ScalarAsync("SELECT MAX(version) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(latest, applied);
+        var known = Database is SqliteTestDatabase ? Sql.SqliteSchema.Migrations.Count : Sql.PostgresSchema.Migrations.Count;
+        Assert.Equal(known, applied);
         Assert.Equal(Store.Provider, Database is SqliteTestDatabase ? "sqlite" : "postgresql");
     }
 

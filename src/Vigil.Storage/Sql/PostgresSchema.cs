@@ -64,5 +64,6 @@ internal static class PostgresSchema
                 raw bytea NOT NULL);
             CREATE TABLE state (key text PRIMARY KEY, value text NOT NULL);
             """),
+        new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
     ];
 }
