@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Monitoring;
 using Vigil.Web.Api;
 using Vigil.Web.Auth;
+using Vigil.Web.Pages;
 
 namespace Vigil.Web;
 
@@ -21,6 +22,7 @@ public static class VigilWeb
     {
         services.AddSingleton(options);
         services.AddProblemDetails();
+        services.AddVigilPages();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -36,6 +38,7 @@ public static class VigilWeb
         app.MapPost("/api/v1/events", IngestEndpoint.HandleAsync).RequireAuthorization(Scopes.Ingest);
         app.MapGet("/metrics", MetricsEndpoint.Handle).RequireAuthorization(Scopes.Metrics);
         app.MapGet("/healthz", static () => TypedResults.Text("ok")).AllowAnonymous();
+        app.MapVigilPages();
         return app;
     }
 }
