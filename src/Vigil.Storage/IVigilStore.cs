@@ -1,9 +1,11 @@
 using Vigil.Storage.Alerts;
+using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
 using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Tokens;
+using Vigil.Storage.Users;
 
 namespace Vigil.Storage;
 
@@ -37,4 +39,10 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Small named values that must survive restarts (file tail positions, baselines' watermarks).</summary>
     IKeyValueStore State { get; }
+
+    /// <summary>People who sign in to the web app, their sessions and set-up links.</summary>
+    IUserStore Users { get; }
+
+    /// <summary>The hash-chained audit log.</summary>
+    IAuditLog Audit { get; }
 }

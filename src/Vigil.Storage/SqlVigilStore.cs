@@ -1,10 +1,12 @@
 using Vigil.Storage.Alerts;
+using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
 using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Sql;
 using Vigil.Storage.Tokens;
+using Vigil.Storage.Users;
 
 namespace Vigil.Storage;
 
@@ -24,6 +26,8 @@ internal sealed class SqlVigilStore : IVigilStore
         Tokens = new SqlTokenStore(db);
         Quarantine = new SqlQuarantineStore(db);
         State = new SqlKeyValueStore(db);
+        Users = new SqlUserStore(db);
+        Audit = new SqlAuditLog(db, time);
     }
 
     public string Provider => _db.Provider;
@@ -43,6 +47,10 @@ internal sealed class SqlVigilStore : IVigilStore
     public IQuarantineStore Quarantine { get; }
 
     public IKeyValueStore State { get; }
+
+    public IUserStore Users { get; }
+
+    public IAuditLog Audit { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -52,7 +52,12 @@ internal sealed class ServeRun(ServeSettings settings)
                 o.UseUtcTimestamp = true;
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-            builder.WebHost.UseUrls(settings.Http.Url);
+            if (builder.WebHost.UseVigilUrl(settings.Http) is { } urlError)
+            {
+                Console.Error.WriteLine($"vigil serve: {urlError}");
+                return 2;
+            }
+
             builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Http.MaxRequestBytes);
 
             var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
@@ -83,10 +88,9 @@ internal sealed class ServeRun(ServeSettings settings)
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(monitoring);
             builder.Services.AddSingleton(time);
-            builder.Services.AddVigilWeb(settings.Http);
+            builder.Services.AddVigilWeb(settings.Http, settings.Storage.DataDirectory);
             var app = builder.Build();
-            app.UseAuthentication();
-            app.UseAuthorization();
+            app.UseVigilAccess();
             app.MapVigilApi();
 
             await monitoring.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -120,6 +124,7 @@ internal sealed class ServeRun(ServeSettings settings)
                 else
                 {
                     Console.Error.WriteLine($"vigil serve: {engine.RulesLoaded} rules, store {store.Provider}, http {settings.Http.Url}, {string.Join(", ", listeners.Describe)}; Ctrl+C to stop");
+                    await VigilWeb.IssueSetupLinkIfNeededAsync(store, settings.Http, time, Console.Error, cancellationToken).ConfigureAwait(false);
                     await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 }
             }

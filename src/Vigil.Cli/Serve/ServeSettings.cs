@@ -55,6 +55,7 @@ internal sealed class ServeSettings
             errors.Add($"http:url: '{Http.Url}' is not an http(s) URL");
         }
 
+        errors.AddRange(Http.Validate());
         if (Http.MaxRequestBytes is < 1024 or > 1024L * 1024 * 1024)
         {
             errors.Add("http:maxRequestBytes: must be between 1 KiB and 1 GiB");

@@ -64,6 +64,7 @@ internal static class PostgresSchema
                 raw bytea NOT NULL);
             CREATE TABLE state (key text PRIMARY KEY, value text NOT NULL);
             """),
+        new(2, AccessSchema.Description, AccessSchema.Postgres),
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
     ];
 }

@@ -64,6 +64,7 @@ internal static class SqliteSchema
                 raw BLOB NOT NULL);
             CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
+        new(2, AccessSchema.Description, AccessSchema.Sqlite),
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
     ];
 }

@@ -19,7 +19,7 @@ internal sealed class BearerTokenHandler(
     IVigilStore store)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "VigilToken";
+    public const string SchemeName = AccessSchemes.Bearer;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

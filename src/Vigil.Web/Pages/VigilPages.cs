@@ -6,12 +6,11 @@ using Vigil.Web.Auth;
 
 namespace Vigil.Web.Pages;
 
-/// <summary>Registers and maps the web app's pages, its API under <c>/api/v1</c>, the OpenAPI document and static files.</summary>
+/// <summary>Registers and maps the web app's API under <c>/api/v1</c>, the OpenAPI document and static files (Razor Pages are mapped by <see cref="VigilWeb"/>).</summary>
 internal static class VigilPages
 {
     public static IServiceCollection AddVigilPages(this IServiceCollection services)
     {
-        services.AddRazorPages().AddApplicationPart(typeof(VigilPages).Assembly);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vigil API";
@@ -29,7 +28,6 @@ internal static class VigilPages
         TokensApi.Map(app);
         OverviewApi.Map(app);
         app.MapOpenApi().RequireAuthorization(Policies.Read);
-        app.MapRazorPages();
         return app;
     }
 }
