@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vigil.Storage;
 using Vigil.Storage.Alerts;
+using Vigil.Web.Access;
 using Vigil.Web.Auth;
 
 namespace Vigil.Web.Api;
@@ -51,27 +52,36 @@ internal static class AlertsApi
         return TypedResults.Ok(new AlertDetailAnswer(AlertItem.From(alert), RuleMetadata.Parse(alert.Details), activity, alert.EventIds));
     }
 
-    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> AcknowledgeAsync(IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CancellationToken ct)
-        => Done(store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Acknowledged, Actor(user), time.GetUtcNow(), ct));
+    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> AcknowledgeAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CancellationToken ct)
+        => Done(http, id, AlertStatuses.Acknowledged, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Acknowledged, Actor(user), time.GetUtcNow(), ct));
 
-    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> AssignAsync(IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, AssignRequest body, CancellationToken ct)
+    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> AssignAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, AssignRequest body, CancellationToken ct)
         => body.Assignee is { Length: > 100 }
             ? Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(TypedResults.Problem("assignee: at most 100 characters", statusCode: 400))
-            : Done(store.AlertWorkflow.AssignAsync(id, body.Assignee, Actor(user), time.GetUtcNow(), ct));
+            : Done(http, id, "assigned", store.AlertWorkflow.AssignAsync(id, body.Assignee, Actor(user), time.GetUtcNow(), ct));
 
-    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> CommentAsync(IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CommentRequest body, CancellationToken ct)
+    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> CommentAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CommentRequest body, CancellationToken ct)
         => string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000
             ? Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(TypedResults.Problem("text: 1 to 4,000 characters", statusCode: 400))
-            : Done(store.AlertWorkflow.CommentAsync(id, body.Text.Trim(), Actor(user), time.GetUtcNow(), ct));
+            : Done(http, id, "commented", store.AlertWorkflow.CommentAsync(id, body.Text.Trim(), Actor(user), time.GetUtcNow(), ct));
 
-    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> CloseAsync(IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CloseRequest body, CancellationToken ct)
+    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> CloseAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CloseRequest body, CancellationToken ct)
         => body.Verdict switch
         {
-            "true-positive" => Done(store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedTruePositive, Actor(user), time.GetUtcNow(), ct)),
-            "false-positive" => Done(store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedFalsePositive, Actor(user), time.GetUtcNow(), ct)),
+            "true-positive" => Done(http, id, AlertStatuses.ClosedTruePositive, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedTruePositive, Actor(user), time.GetUtcNow(), ct)),
+            "false-positive" => Done(http, id, AlertStatuses.ClosedFalsePositive, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedFalsePositive, Actor(user), time.GetUtcNow(), ct)),
             _ => Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(TypedResults.Problem("verdict: true-positive or false-positive", statusCode: 400)),
         };
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Done(Task<bool> change)
-        => await change.ConfigureAwait(false) ? TypedResults.NoContent() : TypedResults.NotFound();
+    /// <summary>Answers a change, recording it in the audit log (what was done, never a comment's text).</summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Done(HttpContext http, long id, string what, Task<bool> change)
+    {
+        if (!await change.ConfigureAwait(false))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await http.AuditAsync(AlertAudit.Action, AlertAudit.Target(id), what).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
 }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Vigil.Storage;
+using Vigil.Storage.Audit;
 using Vigil.Storage.Tokens;
+using Vigil.Web.Access;
 using Vigil.Web.Auth;
 
 namespace Vigil.Web.Api;
@@ -38,7 +40,7 @@ internal static class TokensApi
     private static async Task<Ok<IReadOnlyList<ApiToken>>> ListAsync(IVigilStore store, CancellationToken ct)
         => TypedResults.Ok(await store.Tokens.ListAsync(ct).ConfigureAwait(false));
 
-    private static async Task<Results<Ok<TokenCreated>, ProblemHttpResult>> CreateAsync(IVigilStore store, TimeProvider time, TokenRequest body, CancellationToken ct)
+    private static async Task<Results<Ok<TokenCreated>, ProblemHttpResult>> CreateAsync(HttpContext http, IVigilStore store, TimeProvider time, TokenRequest body, CancellationToken ct)
     {
         if (Check(body.Name, body.Scopes) is { } error)
         {
@@ -46,9 +48,18 @@ internal static class TokensApi
         }
 
         var (token, secret) = await store.Tokens.CreateAsync(body.Name.Trim(), [.. body.Scopes.Distinct(StringComparer.Ordinal)], time.GetUtcNow(), ct).ConfigureAwait(false);
+        await http.AuditAsync(AuditActions.TokenCreated, token.Id, string.Join(' ', token.Scopes)).ConfigureAwait(false);
         return TypedResults.Ok(new TokenCreated(token.Id, token.Name, token.Scopes, secret));
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(IVigilStore store, TimeProvider time, string id, CancellationToken ct)
-        => await store.Tokens.RevokeAsync(id, time.GetUtcNow(), ct).ConfigureAwait(false) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(HttpContext http, IVigilStore store, TimeProvider time, string id, CancellationToken ct)
+    {
+        if (!await store.Tokens.RevokeAsync(id, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await http.AuditAsync(AuditActions.TokenRevoked, id).ConfigureAwait(false);
+        return TypedResults.NoContent();
+    }
 }

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
 using Vigil.Storage;
 using Vigil.Storage.Alerts;
+using Vigil.Storage.Audit;
 using Vigil.Storage.Tokens;
+using Vigil.Storage.Users;
+using Vigil.Web.Access;
 using Vigil.Web.Api;
 using Vigil.Web.Auth;
 
@@ -26,8 +29,15 @@ internal sealed partial class IndexModel(IVigilStore store, TimeProvider time, I
 
     public string? Error { get; private set; }
 
+    public IReadOnlyList<UserAccount> Users { get; private set; } = [];
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public async Task OnGetAsync(CancellationToken ct)
-        => Tokens = await store.Tokens.ListAsync(ct).ConfigureAwait(false);
+    {
+        Tokens = await store.Tokens.ListAsync(ct).ConfigureAwait(false);
+        Users = await store.Users.ListAsync(ct).ConfigureAwait(false);
+    }
 
     public async Task<IActionResult> OnPostCreateTokenAsync(string? name, string[]? scopes, CancellationToken ct)
     {
@@ -38,6 +48,7 @@ internal sealed partial class IndexModel(IVigilStore store, TimeProvider time, I
         else
         {
             var (token, secret) = await store.Tokens.CreateAsync(name!.Trim(), [.. scopes!.Distinct(StringComparer.Ordinal)], time.GetUtcNow(), ct).ConfigureAwait(false);
+            await HttpContext.AuditAsync(AuditActions.TokenCreated, token.Id, string.Join(' ', token.Scopes)).ConfigureAwait(false);
             NewSecret = secret;
             Message = $"Token {token.Id} created. Copy it now: it is not shown again.";
         }
@@ -48,7 +59,16 @@ internal sealed partial class IndexModel(IVigilStore store, TimeProvider time, I
 
     public async Task<IActionResult> OnPostRevokeTokenAsync(string id, CancellationToken ct)
     {
-        Message = await store.Tokens.RevokeAsync(id, time.GetUtcNow(), ct).ConfigureAwait(false) ? $"Token {id} revoked." : $"No live token {id}.";
+        if (await store.Tokens.RevokeAsync(id, time.GetUtcNow(), ct).ConfigureAwait(false))
+        {
+            await HttpContext.AuditAsync(AuditActions.TokenRevoked, id).ConfigureAwait(false);
+            Message = $"Token {id} revoked.";
+        }
+        else
+        {
+            Message = $"No live token {id}.";
+        }
+
         return RedirectToPage();
     }
 
