@@ -14,4 +14,6 @@ root.Subcommands.Add(EventsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Users.UsersCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Audit.AuditCommand.Create());
 return CommandLine.Run(root, args);

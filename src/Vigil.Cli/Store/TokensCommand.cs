@@ -20,7 +20,7 @@ internal static class TokensCommand
     {
         var store = new StoreAccess();
         var name = new Option<string>("--name") { Description = "What the token is for (a sender, a host).", Required = true };
-        var scopes = new Option<string[]>("--scope") { Description = "What it may do (repeatable): ingest, metrics. Default: ingest." };
+        var scopes = new Option<string[]>("--scope") { Description = "What it may do (repeatable): ingest, metrics, read, analyse, admin, audit. Default: ingest." };
         scopes.AcceptOnlyFromAmong([.. Scopes.All]);
         var command = new Command("create", "Create a token; it is printed once and cannot be shown again.") { name, scopes };
         store.AddTo(command);
@@ -36,6 +36,7 @@ internal static class TokensCommand
             {
                 var chosen = parse.GetValue(scopes) is { Length: > 0 } s ? s.Distinct().ToArray() : [Scopes.Ingest];
                 var (token, secret) = await opened.Tokens.CreateAsync(parse.GetValue(name)!, chosen, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
+                await opened.Audit.AppendAsync(new Vigil.Storage.Audit.AuditEntry(Users.CliActor.Name, Vigil.Storage.Audit.AuditActions.TokenCreated, token.Id, null, string.Join(' ', token.Scopes)), ct).ConfigureAwait(false);
                 Console.Error.WriteLine($"token {token.Id} ({string.Join(", ", token.Scopes)}) created; store it now, it is not shown again:");
                 Console.WriteLine(secret);
             }
@@ -94,6 +95,8 @@ internal static class TokensCommand
                 {
                     return CommandLine.Fail("tokens revoke", $"{parse.GetValue(id)}: no such live token");
                 }
+
+                await opened.Audit.AppendAsync(new Vigil.Storage.Audit.AuditEntry(Users.CliActor.Name, Vigil.Storage.Audit.AuditActions.TokenRevoked, parse.GetValue(id)), ct).ConfigureAwait(false);
             }
 
             return 0;

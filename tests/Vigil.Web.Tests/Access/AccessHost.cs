@@ -24,6 +24,9 @@ namespace Vigil.Web.Tests.Access;
 internal sealed partial class AccessHost : IAsyncDisposable
 {
     public const string Password = "correct horse battery";
+
+    // One Argon2id hash for every test user (hashing is deliberately slow; verifying at sign-in is what is tested).
+    private static readonly Lazy<string> PasswordHash = new(static () => PasswordHashing.Hash(Password));
     private readonly string _root;
     private readonly WebApplication _app;
 
@@ -91,7 +94,7 @@ internal sealed partial class AccessHost : IAsyncDisposable
 
     public async Task<UserAccount> AddUserAsync(string name, string role, byte[]? totpSecret = null)
     {
-        var user = await Store.Users.CreateAsync(name, role, PasswordHashing.Hash(Password), Time.GetUtcNow(), CancellationToken.None);
+        var user = await Store.Users.CreateAsync(name, role, PasswordHash.Value, Time.GetUtcNow(), CancellationToken.None);
         Assert.NotNull(user);
         if (totpSecret is not null)
         {

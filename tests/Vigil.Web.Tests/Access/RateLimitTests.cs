@@ -1,0 +1,38 @@
+using System.Net;
+using Vigil.Web.Auth;
+
+namespace Vigil.Web.Tests.Access;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_per_address_limit_get_429()
+    {
+        await using var host = await AccessHost.StartAsync(static o => o.Access.SignInPerAddressPerMinute = 3);
+        using var client = host.Client();
+        var token = await AccessHost.FormTokenAsync(client, "/signin");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsync("/signin", new FormUrlEncodedContent([new("Name", $"user{i}"), new("Password", "x"), new("__RequestVerificationToken", token)]));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/signin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_per_account_limit_get_429_whatever_the_password()
+    {
+        await using var host = await AccessHost.StartAsync(static o => o.Access.SignInPerAccountPerMinute = 2);
+        await host.AddUserAsync("ana", Roles.Analyst);
+        using var client = host.Client();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccessHost.SignInAsync(client, "ana", "wrong one")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccessHost.SignInAsync(client, "ANA", "wrong two")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await AccessHost.SignInAsync(client, "ana")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccessHost.SignInAsync(client, "someone-else")).StatusCode);
+    }
+}
