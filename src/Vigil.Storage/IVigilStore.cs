@@ -1,6 +1,7 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
+using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Tokens;
@@ -20,6 +21,12 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Alerts and detector cursors.</summary>
     IAlertStore Alerts { get; }
+
+    /// <summary>What people do with alerts (status, assignee, comments) and counts for charts.</summary>
+    IAlertWorkflow AlertWorkflow { get; }
+
+    /// <summary>Read-only views for the web app (ingestion health, event pages, events around a time).</summary>
+    IInsightStore Insights { get; }
 
     /// <summary>The notification outbox.</summary>
     INotificationOutbox Notifications { get; }

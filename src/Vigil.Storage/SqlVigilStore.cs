@@ -1,6 +1,7 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
+using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Sql;
@@ -19,6 +20,8 @@ internal sealed class SqlVigilStore : IVigilStore
         _db = db;
         Events = new SqlEventStore(db, time);
         Alerts = new SqlAlertStore(db);
+        AlertWorkflow = new SqlAlertWorkflow(db);
+        Insights = new SqlInsightStore(db);
         Notifications = new SqlNotificationOutbox(db);
         Tokens = new SqlTokenStore(db);
         Quarantine = new SqlQuarantineStore(db);
@@ -33,6 +36,10 @@ internal sealed class SqlVigilStore : IVigilStore
     public IEventStore Events { get; }
 
     public IAlertStore Alerts { get; }
+
+    public IAlertWorkflow AlertWorkflow { get; }
+
+    public IInsightStore Insights { get; }
 
     public INotificationOutbox Notifications { get; }
 

@@ -12,6 +12,7 @@ using Vigil.Storage.Audit;
 using Vigil.Web.Access;
 using Vigil.Web.Api;
 using Vigil.Web.Auth;
+using Vigil.Web.Pages;
 
 namespace Vigil.Web;
 
@@ -74,6 +75,7 @@ public static class VigilWeb
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        services.AddVigilPages();
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
@@ -102,6 +104,7 @@ public static class VigilWeb
         app.MapPost("/api/v1/events", IngestEndpoint.HandleAsync).RequireAuthorization(Scopes.Ingest).DisableAntiforgery();
         app.MapGet("/metrics", MetricsEndpoint.Handle).RequireAuthorization(Scopes.Metrics);
         app.MapGet("/healthz", static () => TypedResults.Text("ok")).AllowAnonymous();
+        app.MapVigilPages();
         app.MapRazorPages();
         return app;
     }

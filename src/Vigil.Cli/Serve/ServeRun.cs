@@ -73,16 +73,18 @@ internal sealed class ServeRun(ServeSettings settings)
                 Retention = new RetentionPolicy(TimeSpan.FromDays(settings.RetentionDays), settings.RetentionMaxEvents),
             }, time, loggers);
 
+            var channels = AlertChannels.Create(settings.Alerting.Channels, time);
             var dispatcher = new NotificationDispatcher(
                 store.Notifications,
                 store.Alerts,
-                AlertChannels.Create(settings.Alerting.Channels, time),
+                channels,
                 settings.Alerting.Delivery,
                 time,
                 loggers.CreateLogger<NotificationDispatcher>());
             builder.Services.AddSingleton<IMetricsSource>(new DeliveryMetrics(dispatcher));
             var listenerMetrics = new List<Func<Vigil.Ingestion.Listeners.ListenerStatistics>>();
             builder.Services.AddSingleton<IMetricsSource>(new ListenerMetrics(listenerMetrics));
+            builder.Services.AddSingleton(new Vigil.Web.Pages.ServeStatus(() => [.. listenerMetrics.Select(static f => f())], channels, engine.RulesLoaded));
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(monitoring);
             builder.Services.AddSingleton(time);

@@ -10,7 +10,7 @@ namespace Vigil.Storage.Alerts;
 /// <param name="LastSeen">Event time of the latest detection.</param>
 /// <param name="Count">How many detections were grouped.</param>
 /// <param name="EventIds">The events that caused them (the first 1,000).</param>
-/// <param name="Status">open, acknowledged or closed.</param>
+/// <param name="Status">One of <see cref="AlertStatuses"/>: open, acknowledged, closed-true-positive or closed-false-positive.</param>
 /// <param name="CreatedAt">When Vigil raised it (wall clock).</param>
 /// <param name="Details">The first detection's details (JSON).</param>
 public sealed record Alert(
@@ -25,4 +25,8 @@ public sealed record Alert(
     IReadOnlyList<long> EventIds,
     string Status,
     DateTimeOffset CreatedAt,
-    string Details);
+    string Details)
+{
+    /// <summary>Who is working on it (a user name), or null.</summary>
+    public string? Assignee { get; init; }
+}

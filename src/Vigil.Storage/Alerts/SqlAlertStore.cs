@@ -8,7 +8,7 @@ namespace Vigil.Storage.Alerts;
 /// <summary>Alerts, their notifications and detector cursors, on either database.</summary>
 internal sealed class SqlAlertStore : IAlertStore
 {
-    private const string Columns = "id, rule_id, rule_title, level, group_key, first_seen, last_seen, hit_count, event_ids, status, created_at, details";
+    internal const string Columns = "id, rule_id, rule_title, level, group_key, first_seen, last_seen, hit_count, event_ids, status, created_at, details, assignee";
     private readonly Database _db;
 
     public SqlAlertStore(Database db) => _db = db;
@@ -134,7 +134,7 @@ internal sealed class SqlAlertStore : IAlertStore
         long lastSeen;
         List<long> eventIds;
         using (var find = scope.Command(
-            "SELECT id, first_seen, last_seen, event_ids FROM alerts WHERE rule_id = @r AND group_key = @g AND status = 'open' "
+            "SELECT id, first_seen, last_seen, event_ids FROM alerts WHERE rule_id = @r AND group_key = @g AND status IN ('open', 'acknowledged') "
             + "AND last_seen >= @lo AND last_seen <= @hi ORDER BY last_seen DESC, id DESC LIMIT 1")
             .With("@r", Db.Text(candidate.RuleId))
             .With("@g", Db.Text(candidate.GroupKey))
@@ -197,7 +197,7 @@ internal sealed class SqlAlertStore : IAlertStore
         return new Alert(id, candidate.RuleId, candidate.RuleTitle, candidate.Level, candidate.GroupKey, at, at, 1, eventIds, "open", Db.Time(Db.Micros(now)), candidate.Details ?? "");
     }
 
-    private static Alert Read(DbDataReader reader) => new(
+    internal static Alert Read(DbDataReader reader) => new Alert(
         reader.GetInt64(0),
         reader.GetString(1),
         reader.GetString(2),
@@ -209,5 +209,8 @@ internal sealed class SqlAlertStore : IAlertStore
         EventIdList.Read(reader.GetString(8)),
         reader.GetString(9),
         Db.Time(reader.GetInt64(10)),
-        reader.GetString(11));
+        reader.GetString(11))
+    {
+        Assignee = reader.IsDBNull(12) ? null : reader.GetString(12),
+    };
 }

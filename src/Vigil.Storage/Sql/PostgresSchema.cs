@@ -66,5 +66,6 @@ internal static class PostgresSchema
             """),
         new(2, AccessSchema.Description, AccessSchema.Postgres),
         PostgresSchemaVulns.Migration,
+        new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
     ];
 }

@@ -66,5 +66,6 @@ internal static class SqliteSchema
             """),
         new(2, AccessSchema.Description, AccessSchema.Sqlite),
         SqliteSchemaVulns.Migration,
+        new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
     ];
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Web app speed: seeds one million events and ten thousand alerts in SQLite, starts the real vigil serve, and measures
+# p50/p95 of every page and API call with ApacheBench (Debian package apache2-utils), against /healthz as a baseline.
+# Usage: bench/web/run.sh [--events N] [--alerts N] [--requests N] [--concurrency N]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! command -v ab >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq apache2-utils
+fi
+dotnet build bench/web/Vigil.Bench.Web -c Release -nologo -clp:ErrorsOnly
+exec dotnet bench/web/Vigil.Bench.Web/bin/Release/net10.0/Vigil.Bench.Web.dll "$@"

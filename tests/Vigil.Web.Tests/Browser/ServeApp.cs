@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using OtpNet;
+using Vigil.Storage;
+using Vigil.Web.Access;
+using Vigil.Web.Auth;
+
+namespace Vigil.Web.Tests.Browser;
+
+/// <summary>
+/// The real <c>vigil serve</c> as a process over a temporary SQLite store, with a rule that fires on a marker, an ingest
+/// token and three users created through the store API (an admin and an analyst with TOTP, a viewer without).
+/// </summary>
+internal sealed class ServeApp : IAsyncDisposable
+{
+    public const string Marker = "VIGIL-BROWSER-TEST";
+    public const string Password = "correct horse battery staple";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "vigil-browser-tests", Guid.NewGuid().ToString("N"));
+    private readonly StringBuilder _stderr = new();
+    private Process? _process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string IngestToken { get; private set; } = "";
+
+    /// <summary>TOTP secrets of the users that have one, by name.</summary>
+    public Dictionary<string, byte[]> TotpSecrets { get; } = [];
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(Path.Combine(_root, "rules"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "rules", "marker.yml"), $"""
+            title: Browser test marker seen
+            id: 5a0f3c3e-8f43-4b8e-9d55-1f7c3a0b9e21
+            status: test
+            description: Fires on the browser test marker, standing in for a password spray.
+            author: Vigil tests
+            tags:
+              - attack.credential_access
+              - attack.t1110.003
+            logsource:
+              product: vigil-tests
+            detection:
+              selection:
+                action: {Marker}
+              condition: selection
+            level: high
+            """);
+        var port = FreePort();
+        var config = Path.Combine(_root, "vigil.yml");
+        await File.WriteAllTextAsync(config, $"""
+            storage:
+              dataDirectory: {data}
+            http:
+              url: http://127.0.0.1:{port}
+            syslog:
+              udp: ""
+              tcp: ""
+              tls: ""
+            rules:
+              - {Path.Combine(_root, "rules")}
+            analytics: false
+            """);
+        await SeedAsync(data);
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "vigil.dll"), "serve", "--config", config })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start)!;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(e.Data);
+            }
+        };
+        _process.OutputDataReceived += static (_, _) => { };
+        _process.BeginErrorReadLine();
+        _process.BeginOutputReadLine();
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.False(_process.HasExited, $"vigil serve exited: {Stderr}");
+            try
+            {
+                if ((await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"vigil serve did not answer /healthz within 60 s: {Stderr}");
+    }
+
+    /// <summary>The current code of a user's authenticator.</summary>
+    public string Code(string user) => new Totp(TotpSecrets[user]).ComputeTotp(DateTime.UtcNow);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task SeedAsync(string data)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var store = await VigilStore.OpenAsync(new StoreOptions { DataDirectory = data }, TimeProvider.System, CancellationToken.None);
+        var box = SecretBox.Open(data);
+        foreach (var (name, role, totp) in new[] { ("ada", Roles.Admin, true), ("ana", Roles.Analyst, true), ("vic", Roles.Viewer, false) })
+        {
+            var user = await store.Users.CreateAsync(name, role, PasswordHashing.Hash(Password), now, CancellationToken.None);
+            Assert.NotNull(user);
+            if (totp)
+            {
+                var secret = KeyGeneration.GenerateRandomKey(20);
+                TotpSecrets[name] = secret;
+                await store.Users.SetTotpAsync(user.Id, box.Seal(secret, user.Id), enrolled: true, CancellationToken.None);
+            }
+        }
+
+        IngestToken = (await store.Tokens.CreateAsync("browser-test", [Scopes.Ingest], now, CancellationToken.None)).Secret;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
