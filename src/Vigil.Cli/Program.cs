@@ -14,4 +14,6 @@ root.Subcommands.Add(EventsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Incidents.IncidentsCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Evidence.EvidenceCommand.Create());
 return CommandLine.Run(root, args);
