@@ -90,7 +90,7 @@ internal sealed class ServeRun(ServeSettings settings)
             await monitoring.StartAsync(cancellationToken).ConfigureAwait(false);
             using var stopping = new CancellationTokenSource();
             var delivering = Task.Run(() => dispatcher.RunAsync(stopping.Token), CancellationToken.None);
-            var reminding = Task.Run(() => new Incidents.DeadlineReminderService(store, time, [.. settings.Alerting.Channels.Select(static c => c.Name)], loggers.CreateLogger<Incidents.DeadlineReminderService>()).RunAsync(stopping.Token), CancellationToken.None);
+            var reminding = Task.Run(() => new Incidents.DeadlineReminderService(store, time, [.. settings.Alerting.Channels.Select(static c => c.Name)], loggers.CreateLogger<Incidents.DeadlineReminderService>(), settings.DeadlineReminders).RunAsync(stopping.Token), CancellationToken.None);
             var exit = 0;
             var listeners = new ServeListeners();
             await using (app.ConfigureAwait(false))
