@@ -18,4 +18,6 @@ root.Subcommands.Add(Vigil.Cli.Users.UsersCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Audit.AuditCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Vulns.VulnsCommand.Create());
 root.Subcommands.Add(Vigil.Cli.ScanPhi.ScanPhiCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Incidents.IncidentsCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Evidence.EvidenceCommand.Create());
 return CommandLine.Run(root, args);

@@ -2,6 +2,7 @@ using Vigil.Storage.Alerts;
 using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
 using Vigil.Storage.Insights;
+using Vigil.Storage.Incidents;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Tokens;
@@ -47,4 +48,9 @@ public interface IVigilStore : IAsyncDisposable
     IAuditLog Audit { get; }
     /// <summary>Vulnerability feeds, findings, exceptions and scan runs.</summary>
     Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
+    /// <summary>Incidents and their sealed documents.</summary>
+    IIncidentStore Incidents { get; }
+
+    /// <summary>Evidence files, the custody log and master key rotation.</summary>
+    IEvidenceStore Evidence { get; }
 }

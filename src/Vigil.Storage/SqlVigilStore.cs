@@ -1,8 +1,10 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
+using Vigil.Storage.Incidents;
 using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
+using Vigil.Storage.Protection;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Sql;
 using Vigil.Storage.Tokens;
@@ -15,7 +17,7 @@ internal sealed class SqlVigilStore : IVigilStore
 {
     private readonly Database _db;
 
-    public SqlVigilStore(Database db, TimeProvider time)
+    public SqlVigilStore(Database db, TimeProvider time, StoreOptions options)
     {
         _db = db;
         Events = new SqlEventStore(db, time);
@@ -29,6 +31,9 @@ internal sealed class SqlVigilStore : IVigilStore
         Users = new SqlUserStore(db);
         Audit = new SqlAuditLog(db, time);
         Vulnerabilities = new Vulnerabilities.SqlVulnerabilityStore(db);
+        var keys = new KeyRing(options);
+        Incidents = new SqlIncidentStore(db, time, keys);
+        Evidence = new SqlEvidenceStore(db, time, keys, options);
     }
 
     public string Provider => _db.Provider;
@@ -52,7 +57,12 @@ internal sealed class SqlVigilStore : IVigilStore
     public IUserStore Users { get; }
 
     public IAuditLog Audit { get; }
+
     public Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
+
+    public IIncidentStore Incidents { get; }
+
+    public IEvidenceStore Evidence { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -67,5 +67,6 @@ internal static class SqliteSchema
         new(2, AccessSchema.Description, AccessSchema.Sqlite),
         SqliteSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
+        new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
     ];
 }
