@@ -46,8 +46,10 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>The hash-chained audit log.</summary>
     IAuditLog Audit { get; }
+
     /// <summary>Vulnerability feeds, findings, exceptions and scan runs.</summary>
     Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
+
     /// <summary>Incidents and their sealed documents.</summary>
     IIncidentStore Incidents { get; }
 
