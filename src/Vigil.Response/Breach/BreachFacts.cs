@@ -50,4 +50,22 @@ public sealed record BreachFacts
 
     /// <summary>Why the regulator is told after 72 hours, when it is.</summary>
     public string? DelayReason { get; init; }
+
+    /// <summary>The regulator's case reference, once the regulator has been told.</summary>
+    public string? CaseReference { get; init; }
+
+    /// <summary>When the regulator was told, once it has been.</summary>
+    public DateTimeOffset? RegulatorNotifiedAt { get; init; }
+
+    /// <summary>How and when the people were told (letter, e-mail...), once they have been.</summary>
+    public string? IndividualsNotified { get; init; }
+
+    /// <summary>Other bodies told: police or Action Fraud, NCSC, insurer, DHSC, HHS, media.</summary>
+    public IReadOnlyList<string> OtherBodiesTold { get; init; } = [];
+
+    /// <summary>Staff involved (roles, not patients) and their data protection training date.</summary>
+    public string? StaffInvolved { get; init; }
+
+    /// <summary>Lessons learned.</summary>
+    public string? LessonsLearned { get; init; }
 }
