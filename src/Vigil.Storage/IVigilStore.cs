@@ -1,5 +1,6 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Events;
+using Vigil.Storage.Incidents;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Tokens;
@@ -30,4 +31,10 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Small named values that must survive restarts (file tail positions, baselines' watermarks).</summary>
     IKeyValueStore State { get; }
+
+    /// <summary>Incidents and their sealed documents.</summary>
+    IIncidentStore Incidents { get; }
+
+    /// <summary>Evidence files, the custody log and master key rotation.</summary>
+    IEvidenceStore Evidence { get; }
 }

@@ -1,6 +1,8 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Events;
+using Vigil.Storage.Incidents;
 using Vigil.Storage.Notifications;
+using Vigil.Storage.Protection;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Sql;
 using Vigil.Storage.Tokens;
@@ -12,7 +14,7 @@ internal sealed class SqlVigilStore : IVigilStore
 {
     private readonly Database _db;
 
-    public SqlVigilStore(Database db, TimeProvider time)
+    public SqlVigilStore(Database db, TimeProvider time, StoreOptions options)
     {
         _db = db;
         Events = new SqlEventStore(db, time);
@@ -21,6 +23,9 @@ internal sealed class SqlVigilStore : IVigilStore
         Tokens = new SqlTokenStore(db);
         Quarantine = new SqlQuarantineStore(db);
         State = new SqlKeyValueStore(db);
+        var keys = new KeyRing(options);
+        Incidents = new SqlIncidentStore(db, time, keys);
+        Evidence = new SqlEvidenceStore(db, time, keys, options);
     }
 
     public string Provider => _db.Provider;
@@ -36,6 +41,10 @@ internal sealed class SqlVigilStore : IVigilStore
     public IQuarantineStore Quarantine { get; }
 
     public IKeyValueStore State { get; }
+
+    public IIncidentStore Incidents { get; }
+
+    public IEvidenceStore Evidence { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

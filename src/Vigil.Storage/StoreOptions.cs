@@ -13,4 +13,10 @@ public sealed class StoreOptions
 
     /// <summary>A PostgreSQL connection string, or null (or empty) for SQLite.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The master key for evidence and sealed documents (32 bytes, base64), or null: then <c>VIGIL_MASTER_KEY</c>, else
+    /// <c>{DataDirectory}/master.key</c> (created with mode 0600 on first use). Never stored in the database.
+    /// </summary>
+    public string? MasterKey { get; set; }
 }

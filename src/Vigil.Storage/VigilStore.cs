@@ -23,7 +23,7 @@ public static class VigilStore
         try
         {
             await Migrator.MigrateAsync(db, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            return new SqlVigilStore(db, time);
+            return new SqlVigilStore(db, time, options);
         }
         catch (DbException e)
         {

@@ -64,5 +64,6 @@ internal static class PostgresSchema
                 raw bytea NOT NULL);
             CREATE TABLE state (key text PRIMARY KEY, value text NOT NULL);
             """),
+        new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Postgres),
     ];
 }

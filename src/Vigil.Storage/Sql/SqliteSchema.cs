@@ -64,5 +64,6 @@ internal static class SqliteSchema
                 raw BLOB NOT NULL);
             CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
+        new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
     ];
 }

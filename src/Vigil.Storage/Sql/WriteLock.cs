@@ -17,4 +17,7 @@ internal enum WriteLock
 
     /// <summary>Alert grouping (read the open alert, then update it).</summary>
     Alerts = 3,
+
+    /// <summary>Custody log appends (read the last entry's hash, then append the next).</summary>
+    Custody = 5,
 }

@@ -1,0 +1,34 @@
+using Vigil.Response.Evidence;
+
+namespace Vigil.Storage.Incidents;
+
+/// <summary>Evidence files (encrypted in <c>{DataDirectory}/evidence</c>), the custody log and master key rotation.</summary>
+/// <remarks>Thread-safe. Every intake, export, transfer and rotation is appended to the hash-chained custody log.</remarks>
+public interface IEvidenceStore
+{
+    /// <summary>Reads <paramref name="content"/> once: hashes it (SHA-256), encrypts it under a new data key and records the intake.</summary>
+    Task<EvidenceItem> AddAsync(long incidentId, string fileName, Stream content, string actor, CancellationToken cancellationToken);
+
+    /// <summary>The incident's evidence, in intake order.</summary>
+    Task<IReadOnlyList<EvidenceItem>> ListAsync(long incidentId, CancellationToken cancellationToken);
+
+    /// <summary>Decrypts item <paramref name="evidenceId"/> into <paramref name="destination"/>, checking its hash, and records the export; null when absent.</summary>
+    /// <exception cref="Protection.ProtectionException">Wrong master key, or the file was altered (the hash or an authentication tag does not match).</exception>
+    Task<EvidenceItem?> ExportAsync(long incidentId, long evidenceId, Stream destination, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Records that the item was handed to <paramref name="recipient"/>; false when absent.</summary>
+    Task<bool> RecordTransferAsync(long incidentId, long evidenceId, string recipient, string actor, CancellationToken cancellationToken);
+
+    /// <summary>The custody log in sequence order (all incidents when <paramref name="incidentId"/> is null).</summary>
+    Task<IReadOnlyList<CustodyEntry>> ListCustodyAsync(long? incidentId, CancellationToken cancellationToken);
+
+    /// <summary>Decrypts and re-hashes every file, decrypts every sealed document and checks the custody chain.</summary>
+    Task<EvidenceVerification> VerifyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Wraps every data key again under <paramref name="newMasterKey"/> (32 bytes; files are not re-encrypted). When the
+    /// key came from the key file, the file is replaced; with <c>VIGIL_MASTER_KEY</c> or an explicit key the caller
+    /// must supply the new key from then on. Returns the new key id.
+    /// </summary>
+    Task<string> RotateMasterKeyAsync(ReadOnlyMemory<byte> newMasterKey, string actor, CancellationToken cancellationToken);
+}
