@@ -14,5 +14,6 @@ root.Subcommands.Add(EventsCommand.Create());
 root.Subcommands.Add(AlertsCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Notify.NotifyCommand.Create());
 root.Subcommands.Add(Vigil.Cli.ScanPhi.ScanPhiCommand.Create());
 return CommandLine.Run(root, args);
