@@ -85,7 +85,9 @@ public sealed class NotifyCommandTests
         AssertNoPlantedValue(register.Stdout, "the register");
 
         // The subjects are sealed: the database files hold no planted value in clear.
-        foreach (var file in Directory.GetFiles(data, "*.db*"))
+        var files = Directory.GetFiles(data, "*", SearchOption.AllDirectories);
+        Assert.Contains(files, static f => f.Contains(".db", StringComparison.Ordinal) || f.Contains("sqlite", StringComparison.Ordinal));
+        foreach (var file in files)
         {
             AssertNoPlantedValue(Encoding.Latin1.GetString(File.ReadAllBytes(file)), Path.GetFileName(file));
         }
