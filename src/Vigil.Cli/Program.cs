@@ -16,4 +16,6 @@ root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Notify.NotifyCommand.Create());
 root.Subcommands.Add(Vigil.Cli.ScanPhi.ScanPhiCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Incidents.IncidentsCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Evidence.EvidenceCommand.Create());
 return CommandLine.Run(root, args);

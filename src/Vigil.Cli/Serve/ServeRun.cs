@@ -90,6 +90,7 @@ internal sealed class ServeRun(ServeSettings settings)
             await monitoring.StartAsync(cancellationToken).ConfigureAwait(false);
             using var stopping = new CancellationTokenSource();
             var delivering = Task.Run(() => dispatcher.RunAsync(stopping.Token), CancellationToken.None);
+            var reminding = Task.Run(() => new Incidents.DeadlineReminderService(store, time, [.. settings.Alerting.Channels.Select(static c => c.Name)], loggers.CreateLogger<Incidents.DeadlineReminderService>(), settings.DeadlineReminders).RunAsync(stopping.Token), CancellationToken.None);
             var exit = 0;
             var listeners = new ServeListeners();
             await using (app.ConfigureAwait(false))
@@ -126,6 +127,7 @@ internal sealed class ServeRun(ServeSettings settings)
             await monitoring.StopAsync(CancellationToken.None).ConfigureAwait(false);
             await stopping.CancelAsync().ConfigureAwait(false);
             await delivering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await reminding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             loggers.Dispose();
             return exit;
         }

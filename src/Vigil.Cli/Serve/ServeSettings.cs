@@ -44,6 +44,9 @@ internal sealed class ServeSettings
     /// <summary>The practice's own mail domains (for outbound mail analytics); inferred from the mail logs when empty.</summary>
     public List<string> InternalDomains { get; set; } = [];
 
+    /// <summary>How long before each incident deadline a reminder alert is raised (default 24:00:00 and 06:00:00); one more when it passes.</summary>
+    public List<TimeSpan>? DeadlineReminders { get; set; }
+
     public Level Level => Enum.Parse<Level>(MinLevel, ignoreCase: true);
 
     /// <summary>Every problem, one line each naming the setting; empty when the settings can be used.</summary>

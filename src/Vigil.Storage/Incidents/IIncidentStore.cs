@@ -64,6 +64,9 @@ public interface IIncidentStore
     /// <summary>Records that reminder <paramref name="key"/> was raised for the incident; false when it already was (each reminder once).</summary>
     Task<bool> MarkReminderAsync(long incidentId, string key, CancellationToken cancellationToken);
 
+    /// <summary>The reminder keys already raised for the incident.</summary>
+    Task<IReadOnlySet<string>> ListRemindersAsync(long incidentId, CancellationToken cancellationToken);
+
     /// <summary>Stores (replacing) document <paramref name="kind"/> of the incident encrypted under a new data key; written to the custody log.</summary>
     Task PutSealedDocumentAsync(long incidentId, string kind, ReadOnlyMemory<byte> plaintext, string actor, CancellationToken cancellationToken);
 

@@ -143,4 +143,7 @@ internal sealed partial class SqlIncidentStore
         await scope.CommitAsync().ConfigureAwait(false);
         return added;
     }
+
+    public async Task<IReadOnlySet<string>> ListRemindersAsync(long incidentId, CancellationToken cancellationToken)
+        => (await QueryAsync("SELECT reminder_key FROM incident_reminders WHERE incident_id = @i", c => c.With("@i", incidentId), r => r.GetString(0), cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
 }
