@@ -17,6 +17,7 @@ root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Users.UsersCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Audit.AuditCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Vulns.VulnsCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Notify.NotifyCommand.Create());
 root.Subcommands.Add(Vigil.Cli.ScanPhi.ScanPhiCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Incidents.IncidentsCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Evidence.EvidenceCommand.Create());

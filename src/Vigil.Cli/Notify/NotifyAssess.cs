@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Vigil.Cli.Store;
+using Vigil.Response.Breach;
+
+namespace Vigil.Cli.Notify;
+
+/// <summary>
+/// <c>vigil notify assess INCIDENT --evidence-scan PATH...</c>: scan-phi over the evidence, the subjects (with their
+/// values) and the assessment (counts only) stored as the incident's sealed documents. Prints counts, never values.
+/// </summary>
+internal static class NotifyAssess
+{
+    public static Command Create()
+    {
+        var access = new StoreAccess();
+        var incident = new Argument<string>("incident") { Description = "The incident: reference (INC-2026-0001) or id." };
+        var evidence = new Option<string[]>("--evidence-scan") { Description = "Evidence to scan (mbox, EML, PST, folders, documents).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var vocabulary = new Option<string?>("--vocabulary") { Description = "scan-phi's vocabulary folder (names, ICD-10, medicines)." };
+        var facts = new Option<string?>("--facts") { Description = "A YAML file of breach facts (see docs/breach-notification.md)." };
+        var by = new Option<string?>("--by") { Description = "Who assesses (custody log). Default: the OS user." };
+        var command = new Command("assess", "Scope the breach from the evidence and assess the risk.") { incident, evidence, vocabulary, facts, by };
+        access.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var paths = parse.GetValue(evidence) ?? [];
+            if (paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
+            {
+                return CommandLine.Fail("notify assess", $"{missing}: no such file or folder");
+            }
+
+            var actor = NotifyStore.Actor(parse.GetValue(by));
+            var (store, found) = await NotifyStore.OpenAsync(access, parse, "notify assess", parse.GetValue(incident)!, ct).ConfigureAwait(false);
+            if (store is null || found is null)
+            {
+                return 1;
+            }
+
+            await using (store.ConfigureAwait(false))
+            {
+                var previous = await store.Incidents.GetSealedDocumentAsync(found.Id, BreachJson.AssessmentKind, actor, ct).ConfigureAwait(false) is { } bytes ? BreachJson.ReadAssessment(bytes) : null;
+                var known = previous?.Facts ?? new BreachFacts();
+                if (parse.GetValue(facts) is { } file)
+                {
+                    if (FactsFile.Read(file, out var error) is not { } read)
+                    {
+                        return CommandLine.Fail("notify assess", error!);
+                    }
+
+                    known = read;
+                }
+
+                var (subjects, items, problems) = EvidenceScan.Run(paths, parse.GetValue(vocabulary), ct);
+                var assessment = new BreachAssessmentBuilder(TimeProvider.System).Build(found, known, subjects);
+                await store.Incidents.PutSealedDocumentAsync(found.Id, BreachJson.SubjectsKind, BreachJson.Write(subjects), actor, ct).ConfigureAwait(false);
+                await NotifyStore.PutAsync(store, found, assessment, BreachJson.AssessmentKind, actor, ct).ConfigureAwait(false);
+                var s = assessment.Scope;
+                await store.Incidents.AddTimelineEntryAsync(found.Id, TimeProvider.System.GetUtcNow(), "notify",
+                    $"Breach assessed by {actor}: {s.People} people, {s.Records} records, health data of {s.PeopleWithHealth}; risk {assessment.Risk.Level}", actor, ct).ConfigureAwait(false);
+                Console.WriteLine($"{found.Reference}: {items} items scanned, {problems} problems");
+                Console.WriteLine($"people {s.People} (identity {s.PeopleWithIdentity}, contact {s.PeopleWithContact}, health {s.PeopleWithHealth}); records {s.Records}; correspondents excluded {s.CorrespondentsExcluded}");
+                Console.WriteLine($"risk: likelihood {(int)assessment.Risk.Likelihood}, severity {(int)assessment.Risk.Severity}: {assessment.Risk.Level}");
+                foreach (var r in assessment.Rulings)
+                {
+                    Console.WriteLine($"{r.Jurisdiction}: {r.Authority} {(r.RegulatorRequired ? "required" : "not required")}{(r.RegulatorDeadline is { } d ? $" by {d:u}" : "")}; individuals {(r.IndividualsRequired ? "required" : "not required")}{(r.MediaRequired ? "; media required" : "")}");
+                }
+
+                if (previous?.RegulatorDecision is not null)
+                {
+                    Console.WriteLine("The earlier decisions were made on the earlier assessment: decide again (vigil notify decide).");
+                }
+
+                return 0;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Vigil.Response.Documents;
+
+/// <summary>Which report to the regulator this is: GDPR Art. 33(4) allows information in phases.</summary>
+public enum NotificationPhase
+{
+    /// <summary>The first report, within the deadline, with what is known.</summary>
+    Initial,
+
+    /// <summary>A later report: what changed since the initial one.</summary>
+    FollowUp,
+}
