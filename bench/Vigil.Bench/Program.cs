@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "hunt" => HuntBenchmark.Run(args[1..]),
     "evtx" => EvtxBenchmark.Run(args[1..]),
     "serve" => await ServeBenchmark.RunAsync(args[1..]),
+    "phi" => Vigil.Bench.Phi.PhiBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
     Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR]");
+    Console.Error.WriteLine("       Vigil.Bench phi [--data DIR] [--vocabulary DIR] [--rounds N] [--openredaction FILE] [--openredaction-uk FILE]");
     return 2;
 }

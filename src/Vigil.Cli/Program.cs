@@ -16,4 +16,5 @@ root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Users.UsersCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Audit.AuditCommand.Create());
+root.Subcommands.Add(Vigil.Cli.ScanPhi.ScanPhiCommand.Create());
 return CommandLine.Run(root, args);

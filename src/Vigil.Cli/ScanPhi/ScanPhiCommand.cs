@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace Vigil.Cli.ScanPhi;
+
+/// <summary><c>vigil scan-phi</c>: which people, and which of their data, a mailbox or a folder of documents exposes.</summary>
+internal static class ScanPhiCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "table, jsonl, csv or html. Default: from the --output file's extension, else table on a terminal, jsonl otherwise.",
+        };
+        format.AcceptOnlyFromAmong("table", "jsonl", "csv", "html");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
+        var reveal = new Option<bool>("--reveal") { Description = "Show values in full instead of masked (the output then holds personal data)." };
+        var subjects = new Option<bool>("--subjects") { Description = "Link findings into data subjects (people) across all inputs; report subjects instead of findings." };
+        var vocabulary = new Option<string?>("--vocabulary")
+        {
+            Description = "Folder of name, ICD-10 and BNF lists laid out like shared/data/phi. Default: VIGIL_PHI_VOCABULARY, else the development checkout's ../shared/data/phi.",
+        };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Do not show progress." };
+        var inputs = new Argument<string[]>("PATH")
+        {
+            Description = "EML, mbox or PST files, Maildir folders, documents (PDF, DOCX, XLSX, CSV, text, HTML, ZIP) or folders of them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        CommandLine.RejectOptionLikeValues(inputs);
+        var command = new Command("scan-phi", "Find the patients, and which of their data, that a mailbox or documents expose.")
+        {
+            format, output, reveal, subjects, vocabulary, noProgress, inputs,
+        };
+        command.SetAction(parse => new ScanPhiRun(new ScanPhiSettings(
+            parse.GetValue(inputs) ?? [],
+            parse.GetValue(format),
+            parse.GetValue(output),
+            parse.GetValue(reveal),
+            parse.GetValue(subjects),
+            parse.GetValue(vocabulary),
+            !parse.GetValue(noProgress))).Execute());
+        return command;
+    }
+}

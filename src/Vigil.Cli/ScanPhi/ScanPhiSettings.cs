@@ -1,0 +1,22 @@
+namespace Vigil.Cli.ScanPhi;
+
+/// <summary>What <c>vigil scan-phi</c> was asked to do.</summary>
+internal sealed record ScanPhiSettings(
+    IReadOnlyList<string> Inputs,
+    string? Format,
+    string? Output,
+    bool Reveal,
+    bool Subjects,
+    string? Vocabulary,
+    bool Progress)
+{
+    /// <summary>The format asked for, else the output file's extension, else table on a terminal and jsonl otherwise.</summary>
+    public string ResolvedFormat => Format ?? Path.GetExtension(Output)?.ToLowerInvariant() switch
+    {
+        ".html" or ".htm" => "html",
+        ".csv" => "csv",
+        ".jsonl" or ".json" or ".ndjson" => "jsonl",
+        ".txt" => "table",
+        _ => Output is null && !Console.IsOutputRedirected ? "table" : "jsonl",
+    };
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+
+namespace Vigil.Discovery.Extraction;
+
+/// <summary>
+/// PST (and OST) files through Debian's <c>readpst</c> (package pst-utils): the messages are exported as mbox files
+/// into a private temporary folder, read like any mbox (ids <c>file.pst#f3#12</c>: folder 3 in export order, message
+/// 12), and the folder is deleted afterwards. Without <c>readpst</c> the file is reported and skipped.
+/// </summary>
+internal static class PstReader
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
+    public static IEnumerable<ScanItem> Read(string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    {
+        var readpst = FindReadpst();
+        if (readpst is null)
+        {
+            report(new ScanProblem(path, null, "PST file needs readpst (Debian package pst-utils): not scanned"));
+            yield break;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("vigil-pst-");
+        try
+        {
+            var problem = Export(readpst, path, folder.FullName, cancellationToken);
+            if (problem is not null)
+            {
+                report(new ScanProblem(path, null, problem));
+            }
+
+            var mboxes = Directory.GetFiles(folder.FullName, "*", SearchOption.AllDirectories);
+            Array.Sort(mboxes, StringComparer.Ordinal);
+            for (var i = 0; i < mboxes.Length; i++)
+            {
+                using var stream = new FileStream(mboxes[i], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                foreach (var item in Mailboxes.ReadMbox(stream, $"{path}#f{i + 1}", limits, report, cancellationToken))
+                {
+                    yield return item with { Location = path };
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string? Export(string readpst, string pst, string outputFolder, CancellationToken cancellationToken)
+    {
+        // -q quiet, -r folder tree of mbox files, -t e e-mail only, -o output folder. No shell: arguments are a list.
+        var start = new ProcessStartInfo(readpst)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-q", "-r", "-t", "e", "-o", outputFolder, pst })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start);
+        if (process is null)
+        {
+            return "readpst could not be started: not scanned";
+        }
+
+        // Drain both pipes so readpst never blocks on a full pipe; its output names folders, so it is not kept.
+        var drainOut = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var drainErr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        try
+        {
+            process.WaitForExitAsync(deadline.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
+            return $"readpst did not finish within {Timeout.TotalMinutes} minutes: read in part";
+        }
+
+        _ = Task.WhenAll(drainOut, drainErr).Wait(TimeSpan.FromSeconds(5), CancellationToken.None);
+        return process.ExitCode == 0 ? null : $"readpst exited with code {process.ExitCode} (corrupt or unsupported PST): read in part";
+    }
+
+    private static string? FindReadpst()
+    {
+        var paths = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator);
+        return paths.Select(p => Path.Combine(p, "readpst")).FirstOrDefault(File.Exists);
+    }
+}

@@ -1,0 +1,141 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>Dates (numeric, "3 March 1950", "March 3, 1950"), reported when a birth context precedes them.</summary>
+internal sealed partial class PhiScan
+{
+    /// <summary>d/m/y, d.m.y, d-m-y (2- or 4-digit year) and y-m-d; returns the end or -1.</summary>
+    private int TryNumericDate(int start, int end)
+    {
+        var s = _text;
+        var sep = s[end];
+        var secondEnd = DigitRunEnd(end + 1);
+        if (secondEnd - end - 1 is < 1 or > 2 || secondEnd + 1 >= s.Length || s[secondEnd] != sep
+            || !CharClass.IsDigit(s[secondEnd + 1]))
+        {
+            return -1;
+        }
+
+        var thirdEnd = DigitRunEnd(secondEnd + 1);
+        if (!CharClass.BoundaryAt(s, thirdEnd))
+        {
+            return -1;
+        }
+
+        var a = Number(start, end);
+        var b = Number(end + 1, secondEnd);
+        var c = Number(secondEnd + 1, thirdEnd);
+        var firstLen = end - start;
+        var thirdLen = thirdEnd - secondEnd - 1;
+        var valid = firstLen == 4
+            ? thirdLen <= 2 && IsDate(c, b, a)
+            : thirdLen is 2 or 4 && (IsDate(a, b, c) || IsDate(b, a, c));
+        if (!valid)
+        {
+            return -1;
+        }
+
+        ReportDate(start, thirdEnd);
+        return thirdEnd;
+    }
+
+    /// <summary>"3 March 1950", "3rd Mar 1950", "12 Apr 2025".</summary>
+    private int TryDayMonthYear(int start, int end)
+    {
+        var s = _text;
+        var pos = end;
+        if (pos + 1 < s.Length && CharClass.IsAsciiLower(s[pos]) && CharClass.IsAsciiLower(s[pos + 1]))
+        {
+            pos += 2; // st, nd, rd, th
+        }
+
+        if (pos >= s.Length || s[pos] != ' ')
+        {
+            return -1;
+        }
+
+        var monthStart = pos + 1;
+        var monthEnd = monthStart;
+        while (monthEnd < s.Length && CharClass.IsLetter(s[monthEnd]))
+        {
+            monthEnd++;
+        }
+
+        if (monthEnd - monthStart < 3 || Lookup(monthStart, monthEnd).Month == 0)
+        {
+            return -1;
+        }
+
+        var yearStart = monthEnd < s.Length && s[monthEnd] == ',' ? monthEnd + 1 : monthEnd;
+        if (yearStart >= s.Length || s[yearStart] != ' ')
+        {
+            return -1;
+        }
+
+        var yearEnd = DigitRunEnd(yearStart + 1);
+        if (yearEnd - yearStart - 1 != 4 || !CharClass.BoundaryAt(s, yearEnd) || Number(start, end) is < 1 or > 31)
+        {
+            return -1;
+        }
+
+        ReportDate(start, yearEnd);
+        return yearEnd;
+    }
+
+    /// <summary>"March 3, 1950", "March 3rd 1950": called on a month word.</summary>
+    private int TryMonthDayYear(int start, int end)
+    {
+        var s = _text;
+        if (end + 1 >= s.Length || s[end] != ' ' || !CharClass.IsDigit(s[end + 1]))
+        {
+            return -1;
+        }
+
+        var dayEnd = DigitRunEnd(end + 1);
+        var pos = dayEnd;
+        if (pos + 1 < s.Length && CharClass.IsAsciiLower(s[pos]) && CharClass.IsAsciiLower(s[pos + 1]))
+        {
+            pos += 2;
+        }
+
+        if (pos < s.Length && s[pos] == ',')
+        {
+            pos++;
+        }
+
+        if (dayEnd - end - 1 > 2 || pos >= s.Length || s[pos] != ' ' || Number(end + 1, dayEnd) is < 1 or > 31)
+        {
+            return -1;
+        }
+
+        var yearEnd = DigitRunEnd(pos + 1);
+        if (yearEnd - pos - 1 != 4 || !CharClass.BoundaryAt(s, yearEnd))
+        {
+            return -1;
+        }
+
+        ReportDate(start, yearEnd);
+        return yearEnd;
+    }
+
+    private void ReportDate(int start, int end)
+    {
+        if (ContextWindow.FindBefore(_text, start, 40, ContextWords.Birth) is { } birth)
+        {
+            Add(PhiTypes.DateOfBirth, start, end, 0.9, "pattern:date; context:" + birth);
+        }
+    }
+
+    private int Number(int start, int end)
+    {
+        var value = 0;
+        for (var i = start; i < end && i < start + 6; i++)
+        {
+            value = (value * 10) + (_text[i] - '0');
+        }
+
+        return value;
+    }
+
+    private static bool IsDate(int day, int month, int year) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= Checksums.DaysIn(month, year);
+}

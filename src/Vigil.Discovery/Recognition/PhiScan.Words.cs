@@ -1,0 +1,196 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>Letter tokens: header lines, context triggers, names, dictionary phrases, month-first dates.</summary>
+internal sealed partial class PhiScan
+{
+    private int OnWord(int start, int end)
+    {
+        var s = _text;
+        if ((start == 0 || s[start - 1] == '\n') && end < s.Length && s[end] is ':' or '-')
+        {
+            var headerEnd = OnHeaderLine(start);
+            if (headerEnd > 0)
+            {
+                return headerEnd;
+            }
+        }
+
+        if (end - start == 2 && CharClass.IsAsciiUpper(s[start]) && CharClass.IsAsciiUpper(s[start + 1]) && end + 1 < s.Length
+            && s[end] == ' ' && CharClass.IsDigit(s[end + 1]))
+        {
+            var ninoEnd = TryNinoSpaced(start);
+            if (ninoEnd > 0)
+            {
+                return ninoEnd;
+            }
+        }
+
+        var info = Lookup(start, end);
+        if (_options.Names && CharClass.IsUpper(s[start]))
+        {
+            var inContext = start == _personAt;
+            if (inContext || (info.Flags & WordFlags.FirstName) != 0)
+            {
+                var nameEnd = TryPerson(start, end, info, inContext);
+                if (nameEnd > 0)
+                {
+                    return nameEnd;
+                }
+            }
+        }
+
+        if ((info.Flags & (WordFlags.PersonTrigger | WordFlags.Title)) != 0)
+        {
+            SetPersonContext(start, end, info);
+        }
+
+        if ((info.Flags & WordFlags.PhraseStart) != 0 && _options.Health)
+        {
+            var phraseEnd = TryPhrase(start, end, info);
+            if (phraseEnd > 0)
+            {
+                return phraseEnd;
+            }
+        }
+
+        if ((info.Flags & WordFlags.Month) != 0)
+        {
+            var dateEnd = TryMonthDayYear(start, end);
+            if (dateEnd > 0)
+            {
+                return dateEnd;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// Header lines: From/To/Cc display names are names in context; Message-ID, References and In-Reply-To hold
+    /// machine identifiers shaped like e-mail addresses and are skipped whole (continuation lines included).
+    /// </summary>
+    private int OnHeaderLine(int start)
+    {
+        var s = _text;
+        var colon = s.AsSpan(start, Math.Min(24, s.Length - start)).IndexOf(':');
+        if (colon <= 0)
+        {
+            return -1;
+        }
+
+        var name = s.AsSpan(start, colon);
+        if (name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase) || name.Equals("References", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("In-Reply-To", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-ID", StringComparison.OrdinalIgnoreCase))
+        {
+            var pos = start;
+            while (true)
+            {
+                var newline = s.IndexOf('\n', pos);
+                if (newline < 0)
+                {
+                    return s.Length;
+                }
+
+                if (newline + 1 >= s.Length || s[newline + 1] is not (' ' or '\t'))
+                {
+                    return newline + 1;
+                }
+
+                pos = newline + 1;
+            }
+        }
+
+        if (name.Equals("From", StringComparison.OrdinalIgnoreCase) || name.Equals("To", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Cc", StringComparison.OrdinalIgnoreCase) || name.Equals("Reply-To", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Sender", StringComparison.OrdinalIgnoreCase))
+        {
+            var pos = SkipSpaces(start + colon + 1, 4);
+            if (pos < s.Length && s[pos] == '"')
+            {
+                pos++;
+            }
+
+            _personAt = pos;
+            _personEvidence = "context:header";
+        }
+
+        return -1;
+    }
+
+    private void SetPersonContext(int start, int end, WordInfo info)
+    {
+        var s = _text;
+        var pos = end;
+        var stop = Math.Min(s.Length, end + 4);
+        var newlines = 0;
+        while (pos < stop && s[pos] is ' ' or ':' or ',' or '.' or '\t' or '\r' or '\n' or '-')
+        {
+            if (s[pos] == '\n' && ++newlines > 1)
+            {
+                return;
+            }
+
+            pos++;
+        }
+
+        _personAt = pos;
+        _personEvidence = (info.Flags & WordFlags.Title) != 0
+            ? "context:title"
+            : "context:" + s.Substring(start, end - start).ToLowerInvariant();
+    }
+
+    private int TryPhrase(int start, int end, WordInfo first)
+    {
+        var s = _text;
+        var trie = _vocabulary.Phrases;
+        var node = trie.Next(0, first.Id);
+        var bestEnd = -1;
+        var bestKind = PhraseKind.None;
+        var pos = end;
+        while (node > 0)
+        {
+            if (trie.TerminalAt(node) != PhraseKind.None)
+            {
+                bestEnd = pos;
+                bestKind = trie.TerminalAt(node);
+            }
+
+            if (pos + 1 >= s.Length || s[pos] is not (' ' or '-' or '/' or '\'') || !CharClass.IsAlnum(s[pos + 1]))
+            {
+                break;
+            }
+
+            var wordEnd = pos + 1;
+            while (wordEnd < s.Length && CharClass.IsAlnum(s[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            var info = Lookup(pos + 1, wordEnd);
+            node = info.Flags == WordFlags.None && info.Id == 0 ? -1 : trie.Next(node, info.Id);
+            pos = wordEnd;
+        }
+
+        if (bestEnd < 0 || !CharClass.BoundaryAt(s, bestEnd))
+        {
+            return -1;
+        }
+
+        if (bestKind == PhraseKind.Medication)
+        {
+            Add(PhiTypes.Medication, start, bestEnd, 0.8, "dictionary:bnf");
+            return bestEnd;
+        }
+
+        var context = bestKind == PhraseKind.ConditionNeedsContext ? Before(start, StaticWords.MedicalContext) : "phrase";
+        if (context is null)
+        {
+            return -1;
+        }
+
+        Add(PhiTypes.Condition, start, bestEnd, bestKind == PhraseKind.Condition ? 0.8 : 0.7,
+            "dictionary:condition" + (bestKind == PhraseKind.Condition ? string.Empty : Ctx(context)));
+        _lastConditionEnd = bestEnd;
+        return bestEnd;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>What a complete dictionary phrase names.</summary>
+internal enum PhraseKind : byte
+{
+    /// <summary>Not the end of a phrase.</summary>
+    None,
+
+    /// <summary>A condition from ICD-10 titles or the built-in list.</summary>
+    Condition,
+
+    /// <summary>A single-word condition that needs a medical context word nearby.</summary>
+    ConditionNeedsContext,
+
+    /// <summary>A BNF chemical substance or product.</summary>
+    Medication,
+}

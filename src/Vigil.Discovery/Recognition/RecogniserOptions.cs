@@ -1,0 +1,24 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>What <see cref="PhiRecogniser"/> looks for and how sure it must be to report.</summary>
+/// <param name="Names">Report PERSON.</param>
+/// <param name="Health">Report CONDITION, MEDICATION and ICD10.</param>
+/// <param name="Addresses">Report ADDRESS.</param>
+/// <param name="MinimumConfidence">Matches below this confidence are dropped.</param>
+/// <param name="ContextWindow">How many characters before a candidate are searched for context words.</param>
+public sealed record RecogniserOptions(
+    bool Names = true,
+    bool Health = true,
+    bool Addresses = true,
+    double MinimumConfidence = 0.5,
+    int ContextWindow = 60)
+{
+    /// <summary>Every recogniser, confidence at least 0.5.</summary>
+    public static RecogniserOptions Default { get; } = new();
+
+    /// <summary>
+    /// Structured identifiers only (NHS, CHI, H&amp;C, NINO, GY/JE numbers, dates of birth, postcodes, phones,
+    /// e-mail, record numbers): no name, address or health dictionaries.
+    /// </summary>
+    public static RecogniserOptions IdentifiersOnly { get; } = new(Names: false, Health: false, Addresses: false);
+}

@@ -1,0 +1,39 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>What the scanner knows about a word, from one case-insensitive look-up.</summary>
+[Flags]
+internal enum WordFlags
+{
+    /// <summary>Nothing known.</summary>
+    None = 0,
+
+    /// <summary>An ONS first name.</summary>
+    FirstName = 1,
+
+    /// <summary>First word of a condition or medication phrase.</summary>
+    PhraseStart = 2,
+
+    /// <summary>A word after which a name follows: Dear, Patient, Name, kin, regards...</summary>
+    PersonTrigger = 4,
+
+    /// <summary>An honorific: Mr, Mrs, Ms, Dr...</summary>
+    Title = 8,
+
+    /// <summary>Road, Street, Lane...: ends a street name.</summary>
+    StreetSuffix = 16,
+
+    /// <summary>A capitalised word that is not a name (months, weekdays, common sentence starters).</summary>
+    NotName = 32,
+
+    /// <summary>A month name or abbreviation (<see cref="WordInfo.Month"/> holds its number).</summary>
+    Month = 64,
+
+    /// <summary>A surname particle: Le, De, Van, O...</summary>
+    Particle = 128,
+
+    /// <summary>Saint, St, Mount: the next capitalised words are a place.</summary>
+    PlacePrefix = 256,
+
+    /// <summary>Hill, Green, Park...: ends a street name after a house number, but is also a common surname.</summary>
+    WeakStreetSuffix = 512,
+}
