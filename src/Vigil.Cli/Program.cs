@@ -17,4 +17,5 @@ root.Subcommands.Add(Vigil.Cli.Demo.DemoCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Users.UsersCommand.Create());
 root.Subcommands.Add(Vigil.Cli.Audit.AuditCommand.Create());
 root.Subcommands.Add(Vigil.Cli.ScanPhi.ScanPhiCommand.Create());
+root.Subcommands.Add(Vigil.Cli.Vulns.VulnsCommand.Create());
 return CommandLine.Run(root, args);

@@ -45,4 +45,6 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>The hash-chained audit log.</summary>
     IAuditLog Audit { get; }
+    /// <summary>Vulnerability feeds, findings, exceptions and scan runs.</summary>
+    Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
 }

@@ -28,6 +28,7 @@ internal sealed class SqlVigilStore : IVigilStore
         State = new SqlKeyValueStore(db);
         Users = new SqlUserStore(db);
         Audit = new SqlAuditLog(db, time);
+        Vulnerabilities = new Vulnerabilities.SqlVulnerabilityStore(db);
     }
 
     public string Provider => _db.Provider;
@@ -51,6 +52,7 @@ internal sealed class SqlVigilStore : IVigilStore
     public IUserStore Users { get; }
 
     public IAuditLog Audit { get; }
+    public Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -65,6 +65,7 @@ internal static class PostgresSchema
             CREATE TABLE state (key text PRIMARY KEY, value text NOT NULL);
             """),
         new(2, AccessSchema.Description, AccessSchema.Postgres),
+        PostgresSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
     ];
 }

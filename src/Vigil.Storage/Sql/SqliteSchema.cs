@@ -65,6 +65,7 @@ internal static class SqliteSchema
             CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
         new(2, AccessSchema.Description, AccessSchema.Sqlite),
+        SqliteSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
     ];
 }

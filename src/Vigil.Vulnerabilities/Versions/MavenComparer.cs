@@ -1,0 +1,115 @@
+namespace Vigil.Vulnerabilities.Versions;
+
+/// <summary>Compares two parsed Maven versions (item chains over their texts) by ComparableVersion's rules.</summary>
+internal readonly ref struct MavenComparer(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+{
+    private readonly ReadOnlySpan<char> _left = left;
+    private readonly ReadOnlySpan<char> _right = right;
+
+    /// <summary>Compares two lists element by element; a missing element is "null".</summary>
+    public int CompareLists(ReadOnlySpan<MavenItem> a, ReadOnlySpan<MavenItem> b)
+    {
+        while (!a.IsEmpty || !b.IsEmpty)
+        {
+            int result;
+            if (a.IsEmpty)
+            {
+                result = -CompareToNull(_right, b);
+            }
+            else if (b.IsEmpty)
+            {
+                result = CompareToNull(_left, a);
+            }
+            else
+            {
+                result = CompareHeads(a, b);
+            }
+
+            if (result != 0)
+            {
+                return result;
+            }
+
+            // A nested list is its parent's last element: once compared, both lists are done.
+            a = a.IsEmpty || a[0].Kind == MavenItemKind.List ? [] : a[1..];
+            b = b.IsEmpty || b[0].Kind == MavenItemKind.List ? [] : b[1..];
+        }
+
+        return 0;
+    }
+
+    private int CompareHeads(ReadOnlySpan<MavenItem> a, ReadOnlySpan<MavenItem> b)
+    {
+        var x = a[0];
+        var y = b[0];
+        if (x.Kind != y.Kind)
+        {
+            // number > list > qualifier
+            return Weight(x.Kind) > Weight(y.Kind) ? 1 : -1;
+        }
+
+        return x.Kind switch
+        {
+            MavenItemKind.Number => Digits.CompareNumeric(_left.Slice(x.Start, x.Length), _right.Slice(y.Start, y.Length)),
+            MavenItemKind.Qualifier => CompareQualifiers(x, y),
+            _ => CompareLists(a[1..], b[1..]),
+        };
+    }
+
+    private static int Weight(MavenItemKind kind) => kind switch
+    {
+        MavenItemKind.Number => 2,
+        MavenItemKind.List => 1,
+        _ => 0,
+    };
+
+    private int CompareQualifiers(MavenItem x, MavenItem y)
+    {
+        if (x.Rank != y.Rank)
+        {
+            return x.Rank < y.Rank ? -1 : 1;
+        }
+
+        if (x.Rank != MavenItem.UnknownRank)
+        {
+            return 0;
+        }
+
+        var a = _left.Slice(x.Start, x.Length);
+        var b = _right.Slice(y.Start, y.Length);
+        var n = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var ca = char.ToLowerInvariant(a[i]);
+            var cb = char.ToLowerInvariant(b[i]);
+            if (ca != cb)
+            {
+                return ca < cb ? -1 : 1;
+            }
+        }
+
+        return a.Length == b.Length ? 0 : a.Length < b.Length ? -1 : 1;
+    }
+
+    /// <summary>How an element compares with a missing one (Maven's <c>compareTo(null)</c>).</summary>
+    /// <remarks>A list compares with null by its first element that is not null itself (Maven 3.8, MNG-6964).</remarks>
+    private static int CompareToNull(ReadOnlySpan<char> text, ReadOnlySpan<MavenItem> items)
+    {
+        var single = items[0].Kind != MavenItemKind.List;
+        foreach (var item in single ? items[..1] : items[1..])
+        {
+            var result = item.Kind switch
+            {
+                MavenItemKind.Number => text.Slice(item.Start, item.Length).IndexOfAnyExcept('0') < 0 ? 0 : 1,
+                MavenItemKind.Qualifier => Math.Sign(item.Rank - MavenItem.ReleaseRank),
+                _ => 0,
+            };
+            if (result != 0)
+            {
+                return result;
+            }
+        }
+
+        return 0;
+    }
+}
