@@ -47,4 +47,7 @@ public interface IVigilStore : IAsyncDisposable
     IAuditLog Audit { get; }
     /// <summary>Vulnerability feeds, findings, exceptions and scan runs.</summary>
     Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
+
+    /// <summary>PHI scans run from the web app (masked results only).</summary>
+    Discovery.IPhiScanStore PhiScans { get; }
 }

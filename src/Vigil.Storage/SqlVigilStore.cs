@@ -29,6 +29,7 @@ internal sealed class SqlVigilStore : IVigilStore
         Users = new SqlUserStore(db);
         Audit = new SqlAuditLog(db, time);
         Vulnerabilities = new Vulnerabilities.SqlVulnerabilityStore(db);
+        PhiScans = new Discovery.SqlPhiScanStore(db);
     }
 
     public string Provider => _db.Provider;
@@ -53,6 +54,8 @@ internal sealed class SqlVigilStore : IVigilStore
 
     public IAuditLog Audit { get; }
     public Vulnerabilities.IVulnerabilityStore Vulnerabilities { get; }
+
+    public Discovery.IPhiScanStore PhiScans { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

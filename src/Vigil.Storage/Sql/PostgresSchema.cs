@@ -67,5 +67,6 @@ internal static class PostgresSchema
         new(2, AccessSchema.Description, AccessSchema.Postgres),
         PostgresSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
+        new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Postgres),
     ];
 }

@@ -67,5 +67,6 @@ internal static class SqliteSchema
         new(2, AccessSchema.Description, AccessSchema.Sqlite),
         SqliteSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
+        new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Sqlite),
     ];
 }
