@@ -8,13 +8,9 @@ using Vigil.Web.Tests.Access;
 namespace Vigil.Web.Tests.Discovery;
 
 /// <summary><c>/api/v1/discovery</c> with tokens and sessions: masked reads for every reader, reveals for privacy officers only.</summary>
-public sealed class DiscoveryApiTests : IAsyncLifetime
+public sealed class DiscoveryApiTests(DiscoveryFixture fixture) : IClassFixture<DiscoveryFixture>
 {
-    private DiscoveryHostScan _app = null!;
-
-    public async Task InitializeAsync() => _app = await DiscoveryHostScan.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly DiscoveryHostScan _app = fixture.App;
 
     [Fact]
     public async Task A_read_token_lists_scans_subjects_and_items_masked_and_pages_by_cursor()
