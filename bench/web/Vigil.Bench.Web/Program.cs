@@ -67,7 +67,11 @@ try
     var antiforgery = WebUtility.HtmlDecode(Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
     var signIn = await http.PostAsync(new Uri("/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
     {
-        ["Name"] = "bench", ["Password"] = Password, ["Code"] = "", ["ReturnUrl"] = "/", ["__RequestVerificationToken"] = antiforgery,
+        ["Name"] = "bench",
+        ["Password"] = Password,
+        ["Code"] = "",
+        ["ReturnUrl"] = "/",
+        ["__RequestVerificationToken"] = antiforgery,
     }));
     if (signIn.StatusCode != HttpStatusCode.Redirect)
     {

@@ -12,4 +12,15 @@ internal static class AlertLevels
         "critical" => 5,
         _ => 0,
     };
+
+    /// <summary>The level a rank stands for (<c>unknown</c> for 0).</summary>
+    public static string Name(long rank) => rank switch
+    {
+        1 => "informational",
+        2 => "low",
+        3 => "medium",
+        4 => "high",
+        5 => "critical",
+        _ => "unknown",
+    };
 }

@@ -23,7 +23,7 @@ public interface IAlertWorkflow
     /// <summary>The alert's history, oldest first.</summary>
     Task<IReadOnlyList<AlertActivity>> ActivityAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Open and acknowledged alerts by severity (bucket <see cref="DateTimeOffset.MinValue"/>).</summary>
+    /// <summary>Open and acknowledged alerts by severity (bucket <see cref="DateTimeOffset.MinValue"/>); levels outside the five known ones count as <c>unknown</c>.</summary>
     Task<IReadOnlyList<AlertCount>> ActiveBySeverityAsync(CancellationToken cancellationToken);
 
     /// <summary>Alerts raised per UTC day and severity since <paramref name="since"/> (by when Vigil raised them).</summary>

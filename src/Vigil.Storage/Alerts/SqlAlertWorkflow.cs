@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Vigil.Storage.Sql;
 
@@ -17,21 +18,24 @@ internal sealed class SqlAlertWorkflow : IAlertWorkflow
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
+        // SQLite without statistics would pick the status index and sort every match by id; a unary plus keeps the walk
+        // down the primary key, which with LIMIT reads only about a page of rows. PostgreSQL plans this with statistics.
+        var plus = _db.Provider == "sqlite" ? "+" : "";
         var sql = new StringBuilder($"SELECT {SqlAlertStore.Columns} FROM alerts WHERE id < @before");
         command.With("@before", query.BeforeId ?? long.MaxValue);
         if (query.Status == "active")
         {
-            sql.Append(" AND status IN ('open', 'acknowledged')");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {plus}status IN ('open', 'acknowledged')");
         }
         else if (!string.IsNullOrEmpty(query.Status))
         {
-            sql.Append(" AND status = @status");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {plus}status = @status");
             command.With("@status", query.Status);
         }
 
         if (!string.IsNullOrEmpty(query.MinLevel))
         {
-            sql.Append(" AND level_rank >= @rank");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {plus}level_rank >= @rank");
             command.With("@rank", AlertLevels.Rank(query.MinLevel) is var rank and > 0 ? rank : int.MaxValue);
         }
 
@@ -111,13 +115,13 @@ internal sealed class SqlAlertWorkflow : IAlertWorkflow
 
     public Task<IReadOnlyList<AlertCount>> ActiveBySeverityAsync(CancellationToken cancellationToken)
         => CountAsync(
-            "SELECT 0, level, COUNT(*) FROM alerts WHERE status IN ('open', 'acknowledged') GROUP BY level_rank, level ORDER BY level_rank DESC",
+            "SELECT 0, level_rank, COUNT(*) FROM alerts WHERE status IN ('open', 'acknowledged') GROUP BY level_rank ORDER BY level_rank DESC",
             null,
             cancellationToken);
 
     public Task<IReadOnlyList<AlertCount>> RaisedPerDayAsync(DateTimeOffset since, CancellationToken cancellationToken)
         => CountAsync(
-            $"SELECT created_at / {MicrosPerDay}, level, COUNT(*) FROM alerts WHERE created_at >= @since GROUP BY created_at / {MicrosPerDay}, level_rank, level ORDER BY 1, level_rank DESC",
+            $"SELECT created_at / {MicrosPerDay}, level_rank, COUNT(*) FROM alerts WHERE created_at >= @since GROUP BY created_at / {MicrosPerDay}, level_rank ORDER BY 1, level_rank DESC",
             Db.Micros(since),
             cancellationToken);
 
@@ -137,7 +141,7 @@ internal sealed class SqlAlertWorkflow : IAlertWorkflow
         {
             var day = reader.GetInt64(0);
             var bucket = since is null ? DateTimeOffset.MinValue : Db.Time(day * MicrosPerDay);
-            counts.Add(new AlertCount(bucket, reader.GetString(1), (int)reader.GetInt64(2)));
+            counts.Add(new AlertCount(bucket, AlertLevels.Name(reader.GetInt64(1)), (int)reader.GetInt64(2)));
         }
 
         return counts;

@@ -20,4 +20,4 @@ public sealed record EventBrowseQuery(
     IReadOnlyList<FieldFilter>? Fields = null,
     EventCursor? After = null,
     int Limit = 50,
-    int ScanBudget = 20_000);
+    int ScanBudget = 5_000);

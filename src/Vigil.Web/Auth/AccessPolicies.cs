@@ -67,7 +67,10 @@ public static class AccessPolicies
 
     internal static void Register(AuthorizationBuilder builder)
     {
-        builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => IsFullySignedIn(c.User)).Build());
+        // Unannotated endpoints (fallback) and a bare [Authorize] (default) both need a fully signed-in user.
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(c => IsFullySignedIn(c.User)).Build();
+        builder.SetFallbackPolicy(signedIn);
+        builder.SetDefaultPolicy(signedIn);
         builder.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.Identity?.AuthenticationType == AccessSchemes.Cookie));
         foreach (var policy in ScopesByPolicy.Keys)
         {

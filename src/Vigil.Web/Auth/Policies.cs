@@ -2,7 +2,7 @@ namespace Vigil.Web.Auth;
 
 /// <summary>
 /// Authorisation policies for people (cookie sessions) and API tokens; every page and API route names one.
-/// A role's policies are listed in docs/web.md; an API token's scopes map to the same policies.
+/// A role's policies are listed in docs/web-access.md; an API token's scopes map to the same policies.
 /// </summary>
 public static class Policies
 {

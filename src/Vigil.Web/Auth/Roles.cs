@@ -1,6 +1,6 @@
 namespace Vigil.Web.Auth;
 
-/// <summary>The roles people sign in with; least privilege (see docs/web.md).</summary>
+/// <summary>The roles people sign in with; least privilege (see docs/web-access.md).</summary>
 public static class Roles
 {
     /// <summary>Users and settings.</summary>

@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace Vigil.Web.Pages;
 
 /// <summary>
-/// Serves the web app's own CSS, scripts and images from resources embedded in this assembly at <c>/static/{name}</c>
+/// Serves the web app's own stylesheets from resources embedded in this assembly (<c>wwwroot/css/x.css</c> at <c>/css/x.css</c>)
 /// (no CDN, nothing fetched: the app works offline). Anonymous: the sign-in page needs its stylesheet.
 /// </summary>
 internal static class StaticAssets
@@ -16,9 +16,9 @@ internal static class StaticAssets
     private static readonly FrozenDictionary<string, (byte[] Body, string Type, string ETag)> Files = Load();
 
     public static void Map(IEndpointRouteBuilder app)
-        => app.MapGet("/static/{name}", static (string name, HttpContext context) =>
+        => app.MapGet("/css/{name}", static (string name, HttpContext context) =>
         {
-            if (!Files.TryGetValue(name, out var file))
+            if (!Files.TryGetValue("css/" + name, out var file))
             {
                 return Results.NotFound();
             }

@@ -81,6 +81,7 @@ internal sealed partial class AccessHost : IAsyncDisposable
             app.MapPost($"/probe/{policy}", static () => "ok").RequireAuthorization(policy);
         }
 
+        app.MapGet("/probe/any-role", static () => "ok").RequireAuthorization();
         await app.StartAsync();
         return new AccessHost(root, app, store, time, options);
     }

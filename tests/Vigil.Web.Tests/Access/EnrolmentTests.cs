@@ -19,6 +19,8 @@ public sealed partial class EnrolmentTests
         Assert.Equal("/account/totp", signIn.Headers.Location?.OriginalString);
         using var blocked = await client.GetAsync($"/probe/{Policies.Administer}");
         Assert.Equal("/account/totp", blocked.Headers.Location?.OriginalString);
+        using var bare = await client.GetAsync("/probe/any-role");
+        Assert.Equal("/account/totp", bare.Headers.Location?.OriginalString);
 
         var page = await client.GetStringAsync("/account/totp");
         var secret = OtpNet.Base32Encoding.ToBytes(Secret().Match(page).Groups[1].Value);
