@@ -34,9 +34,17 @@ internal static class PhiBenchmarkReport
             var o = results.Find(r => r.Name == other);
             if (v is not null && o is not null)
             {
-                var shared = o.Types.Keys.Where(v.Types.ContainsKey).Order(StringComparer.Ordinal).ToList();
-                var worse = shared.Where(t => v.Types[t].F1 <= o.Types[t].F1).ToList();
-                Console.WriteLine($"{vigil} vs {other}: F1 higher on {shared.Count - worse.Count} of {shared.Count} shared types" + (worse.Count == 0 ? "" : $"; not higher on {string.Join(", ", worse)}"));
+                // Types both detect: the other tool found at least one of them (bench.js lists every labelled type,
+                // also those it has no detector for, such as SCOT_CHI).
+                var shared = o.Types.Where(static t => t.Value.Precision + t.Value.Recall > 0).Select(static t => t.Key)
+                    .Where(v.Types.ContainsKey).Order(StringComparer.Ordinal).ToList();
+                var higher = shared.Where(t => v.Types[t].F1 > o.Types[t].F1 + 5e-4).ToList();
+                var equal = shared.Where(t => Math.Abs(v.Types[t].F1 - o.Types[t].F1) <= 5e-4).ToList();
+                var lower = shared.Except(higher).Except(equal).ToList();
+                Console.WriteLine($"{vigil} vs {other}, F1 on the {shared.Count} types both detect: higher on {higher.Count}"
+                    + (equal.Count == 0 ? "" : $", equal on {string.Join(", ", equal)}")
+                    + (lower.Count == 0 ? "" : $", LOWER on {string.Join(", ", lower)}")
+                    + $"; {other} found none of: {string.Join(", ", o.Types.Keys.Except(shared).Order(StringComparer.Ordinal))}");
             }
         }
     }

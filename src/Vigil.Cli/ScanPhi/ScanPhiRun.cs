@@ -67,6 +67,11 @@ internal sealed class ScanPhiRun(ScanPhiSettings settings)
                 foreach (var item in scanner.Scan(items, cancel.Token))
                 {
                     summary.Add(item);
+                    foreach (var problem in item.Problems)
+                    {
+                        Problem(summary, problem);
+                    }
+
                     if (linker is not null)
                     {
                         linker.Add(item);

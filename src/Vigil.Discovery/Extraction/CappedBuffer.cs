@@ -1,9 +1,12 @@
+using System.Buffers;
+
 namespace Vigil.Discovery.Extraction;
 
 /// <summary>A write-only stream that keeps at most a fixed number of bytes and notes whether more were offered.</summary>
-internal sealed class CappedBuffer(long capacity) : Stream
+internal sealed class CappedBuffer(long capacity, int expectedBytes = 0) : Stream
 {
-    private readonly MemoryStream _buffer = new();
+    // Sized from the expected length when known (a part's encoded size), so small bodies are not copied while growing.
+    private readonly MemoryStream _buffer = new((int)Math.Clamp(Math.Min(expectedBytes, capacity), 0, 1 << 20));
 
     /// <summary>Whether bytes beyond the capacity were written (and dropped).</summary>
     public bool Overflowed { get; private set; }
@@ -27,6 +30,25 @@ internal sealed class CappedBuffer(long capacity) : Stream
 
     /// <summary>The bytes kept as a read-only stream over the same memory.</summary>
     public MemoryStream OpenRead() => new(_buffer.GetBuffer(), 0, (int)_buffer.Length, writable: false);
+
+    /// <summary>Copies from <paramref name="source"/> until it ends or the capacity is exceeded (the rest is not read).</summary>
+    public void CopyFrom(Stream source, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(16384);
+        try
+        {
+            int read;
+            while (!Overflowed && (read = source.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Write(chunk.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 

@@ -12,6 +12,9 @@ internal static class InputKinds
         {
             case ".mbox" or ".mbx" or ".mbs":
                 return InputKind.Mbox;
+            case ".eml" or ".msg" when head.StartsWith("From "u8):
+                // An "EML" saved with its mbox From line is a one-message mbox.
+                return InputKind.Mbox;
             case ".eml" or ".msg" when LooksLikeHeaders(head):
                 return InputKind.Eml;
             case ".eml":

@@ -63,6 +63,8 @@ internal sealed class ItemText
         _parts.Add(new TextPart(partName, text));
     }
 
+    public void Problem(string? partName, string reason) => _report(new ScanProblem(ItemId, partName, reason));
+
     private void ReportTruncation(string partName)
     {
         if (!_truncationReported)
@@ -71,6 +73,4 @@ internal sealed class ItemText
             Problem(partName, $"text beyond {_maxChars} characters per item not scanned");
         }
     }
-
-    public void Problem(string? partName, string reason) => _report(new ScanProblem(ItemId, partName, reason));
 }

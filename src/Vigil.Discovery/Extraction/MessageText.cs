@@ -1,12 +1,14 @@
 using MimeKit;
+using MimeKit.Tnef;
 using MimeText = MimeKit.TextPart;
 
 namespace Vigil.Discovery.Extraction;
 
 /// <summary>
-/// A message's text: its headers part, its bodies (text/plain, or text/html as text; of a multipart/alternative only the
-/// plain version when there is one, so the same words are not counted twice), its attachments through
-/// <see cref="DocumentText"/>, and forwarded messages recursively up to <see cref="ContentLimits.MaxMessageDepth"/>.
+/// A message's text: its headers part, its bodies (text/plain, or text/html as text), its attachments through
+/// <see cref="DocumentText"/>, Outlook's TNEF (winmail.dat) contents, and forwarded messages recursively up to
+/// <see cref="ContentLimits.MaxMessageDepth"/>. Of a multipart/alternative the plain version is read, so the same words
+/// are not found twice, unless the HTML version says clearly more (a stub plain part), when both are read.
 /// </summary>
 internal static class MessageText
 {
@@ -25,7 +27,7 @@ internal static class MessageText
         switch (entity)
         {
             case MultipartAlternative alternative when alternative.OfType<MimeText>().FirstOrDefault(IsPlainBody) is { } plain:
-                Body(plain, item, at, numbers);
+                Alternative(alternative, plain, item, at, numbers);
                 break;
             case Multipart multipart:
                 foreach (var child in multipart)
@@ -35,10 +37,13 @@ internal static class MessageText
 
                 break;
             case MessagePart forwarded:
-                Forwarded(forwarded, item, at, ++numbers.Attachments);
+                EmbeddedMessages.Forwarded(forwarded, item, at, ++numbers.Attachments);
                 break;
             case MimeText text when !text.IsAttachment && (text.IsPlain || text.IsHtml):
                 Body(text, item, at, numbers);
+                break;
+            case TnefPart tnef:
+                EmbeddedMessages.Tnef(tnef, item, at, ++numbers.Attachments);
                 break;
             case MimePart part:
                 Attachment(part, item, at, numbers);
@@ -50,15 +55,39 @@ internal static class MessageText
 
     private static bool IsPlainBody(MimeText text) => text.IsPlain && !text.IsAttachment;
 
-    private static void Body(MimeText text, ItemText item, Nesting at, PartNumbers numbers)
+    private static void Alternative(MultipartAlternative alternative, MimeText plain, ItemText item, Nesting at, PartNumbers numbers)
+    {
+        var plainText = Body(plain, item, at, numbers);
+        if (alternative.OfType<MimeText>().FirstOrDefault(t => t.IsHtml && !t.IsAttachment) is not { } html
+            || item.NoRoomFor(at.Prefix + "body.html"))
+        {
+            return;
+        }
+
+        var htmlText = HtmlText.ToText(Decode(html, at.Prefix + "body.html", item));
+        if (htmlText.Length > (plainText.Length * 1.2) + 50)
+        {
+            item.Add(at.Prefix + "body.html" + (++numbers.HtmlBodies > 1 ? $"[{numbers.HtmlBodies}]" : string.Empty), htmlText);
+        }
+    }
+
+    private static string Body(MimeText text, ItemText item, Nesting at, PartNumbers numbers)
     {
         var count = text.IsHtml ? ++numbers.HtmlBodies : ++numbers.PlainBodies;
         var name = at.Prefix + (text.IsHtml ? "body.html" : "body") + (count > 1 ? $"[{count}]" : string.Empty);
         if (item.NoRoomFor(name))
         {
-            return;
+            return string.Empty;
         }
 
+        var decoded = Decode(text, name, item);
+        var result = text.IsHtml ? HtmlText.ToText(decoded) : decoded;
+        item.Add(name, result);
+        return result;
+    }
+
+    private static string Decode(MimeText text, string name, ItemText item)
+    {
         using var bytes = PartContent.Decode(text, item.Limits.MaxPartBytes, item.CancellationToken, out var truncated);
         if (truncated)
         {
@@ -70,8 +99,7 @@ internal static class MessageText
             item.Problem(name, $"part larger than {item.Limits.MaxPartBytes} bytes: only the start was read");
         }
 
-        var decoded = TextDecoding.Decode(bytes.Span, text.ContentType.Charset);
-        item.Add(name, text.IsHtml ? HtmlText.ToText(decoded) : decoded);
+        return TextDecoding.Decode(bytes.Span, text.ContentType.Charset);
     }
 
     private static void Attachment(MimePart part, ItemText item, Nesting at, PartNumbers numbers)
@@ -98,23 +126,6 @@ internal static class MessageText
         }
 
         DocumentText.Extract(item, name, fileName, mediaType, bytes, at);
-    }
-
-    private static void Forwarded(MessagePart part, ItemText item, Nesting at, int number)
-    {
-        var prefix = $"{at.Prefix}attachment[{number}]/";
-        if (part.Message is null)
-        {
-            return;
-        }
-
-        if (at.MessageDepth >= item.Limits.MaxMessageDepth)
-        {
-            item.Problem(prefix, $"forwarded messages nested deeper than {item.Limits.MaxMessageDepth}: not read");
-            return;
-        }
-
-        Extract(part.Message, item, at with { Prefix = prefix, MessageDepth = at.MessageDepth + 1 });
     }
 
     private sealed class PartNumbers

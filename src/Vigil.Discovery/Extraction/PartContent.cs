@@ -1,3 +1,4 @@
+using System.Buffers;
 using MimeKit;
 using MimeKit.Encodings;
 
@@ -15,7 +16,8 @@ internal static class PartContent
     public static CappedBuffer Decode(MimePart part, long capacity, CancellationToken cancellationToken, out bool truncatedBase64)
     {
         truncatedBase64 = false;
-        var buffer = new CappedBuffer(capacity);
+        var encodedLength = part.Content?.Stream is { CanSeek: true } content ? (int)Math.Min(content.Length, int.MaxValue) : 0;
+        var buffer = new CappedBuffer(capacity, encodedLength);
         if (part.Content is null)
         {
             return buffer;
@@ -23,15 +25,22 @@ internal static class PartContent
 
         if (part.Content.Encoding != ContentEncoding.Base64)
         {
-            part.Content.DecodeTo(buffer, cancellationToken);
+            using var decoded = part.Content.Open();
+            buffer.CopyFrom(decoded, cancellationToken);
             return buffer;
         }
 
         var decoder = new Base64Decoder();
-        var input = new byte[16384];
-        var output = new byte[decoder.EstimateOutputLength(input.Length)];
+        var input = ArrayPool<byte>.Shared.Rent(16384);
+        var output = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(input.Length));
         long symbols = 0;
-        using var raw = part.Content.Open();
+        // The raw (still encoded) content: Open() would decode it. It belongs to the part, so it is not disposed here.
+        if (part.Content.Stream is not { } raw)
+        {
+            return buffer;
+        }
+
+        raw.Position = 0;
         int read;
         while ((read = raw.Read(input, 0, input.Length)) > 0 && !buffer.Overflowed)
         {
@@ -41,6 +50,8 @@ internal static class PartContent
             buffer.Write(output, 0, decoded);
         }
 
+        ArrayPool<byte>.Shared.Return(input);
+        ArrayPool<byte>.Shared.Return(output);
         truncatedBase64 = !buffer.Overflowed && symbols % 4 != 0;
         return buffer;
     }

@@ -11,9 +11,12 @@ internal static class PstReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
-    public static IEnumerable<ScanItem> Read(string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    public static IEnumerable<ScanItem> Read(string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken) =>
+        Read(path, FindReadpst(), limits, report, cancellationToken);
+
+    /// <summary>Reads with the given <c>readpst</c> executable, or reports the file when it is null.</summary>
+    public static IEnumerable<ScanItem> Read(string path, string? readpst, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
     {
-        var readpst = FindReadpst();
         if (readpst is null)
         {
             report(new ScanProblem(path, null, "PST file needs readpst (Debian package pst-utils): not scanned"));

@@ -12,7 +12,7 @@ internal static class StandaloneDocuments
         try
         {
             using var bytes = new CappedBuffer(limits.MaxPartBytes);
-            file.CopyTo(bytes);
+            bytes.CopyFrom(file, cancellationToken);
             DocumentText.Extract(item, "document", Path.GetFileName(path), null, bytes, Nesting.Top);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -36,7 +36,8 @@ internal static class TextDecoding
             return bomEncoding.GetString(bytes[bomLength..]);
         }
 
-        var declared = Lookup(declaredCharset);
+        // Non-ASCII bytes prove a declared US-ASCII wrong: treat it as undeclared.
+        var declared = Lookup(declaredCharset) is { CodePage: not 20127 } known ? known : null;
         if (declared is not null && !declared.IsSingleByte && declared.CodePage != Encoding.UTF8.CodePage)
         {
             return declared.GetString(bytes);

@@ -113,7 +113,7 @@ internal static class ZipText
         {
             using (var stream = entry.Open())
             {
-                stream.CopyTo(bytes);
+                bytes.CopyFrom(stream, CancellationToken.None);
             }
 
             budget.Spend(bytes.Length);

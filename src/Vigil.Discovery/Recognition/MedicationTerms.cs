@@ -12,20 +12,28 @@ internal static class MedicationTerms
         "children", "adult", "original", "classic", "advance", "control", "relief", "clear", "care", "boots",
         "lloyds", "superdrug", "numark", "galpharm", "generic", "honey", "lemon", "menthol", "charcoal", "salt",
         "sugar", "starch", "lactose", "gluten", "protein", "energy", "fibre", "fiber", "milk", "formula", "feed",
-        "insulin", "hydrocortisone", "acid", "aqueous", "emulsifying", "white", "yellow", "soft", "hard",
+        "insulin", "hydrocortisone", "acid", "aqueous", "emulsifying", "white", "yellow", "soft", "hard", "mobile",
+        "android", "freeda", "gentle", "system", "complete", "maximum", "strength", "regular", "standard", "express",
     };
 
-    /// <summary>A chemical substance name, cut at its first bracket; null when too generic.</summary>
-    public static string? From(string substance)
+    /// <summary>
+    /// A chemical substance name cut at its first bracket, and its first word alone when that is distinctive
+    /// ("metformin" from "Metformin Hydrochloride"); nothing when too generic.
+    /// </summary>
+    public static IEnumerable<string> From(string substance)
     {
         var name = Cut(substance);
         var words = VocabularyBuilder.SplitWords(name);
-        if (words.Count == 0 || Generic.Contains(words[0]) && words.Count == 1)
+        if (words.Count == 0 || (words.Count == 1 && (Generic.Contains(words[0]) || name.Length < 5)))
         {
-            return null;
+            yield break;
         }
 
-        return words.Count == 1 && name.Length < 5 ? null : name;
+        yield return name;
+        if (words.Count > 1 && words[0].Length >= 6 && !Generic.Contains(words[0]) && CharClass.IsLetter(words[0][0]))
+        {
+            yield return words[0];
+        }
     }
 
     /// <summary>A product (brand) name when it is one distinctive word; multi-word product names are too noisy.</summary>

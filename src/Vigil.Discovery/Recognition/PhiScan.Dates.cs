@@ -9,10 +9,14 @@ internal sealed partial class PhiScan
         var s = _text;
         var sep = s[end];
         var secondEnd = DigitRunEnd(end + 1);
-        if (secondEnd - end - 1 is < 1 or > 2 || secondEnd + 1 >= s.Length || s[secondEnd] != sep
-            || !CharClass.IsDigit(s[secondEnd + 1]))
+        if (secondEnd - end - 1 is < 1 or > 2)
         {
             return -1;
+        }
+
+        if (secondEnd + 1 >= s.Length || s[secondEnd] != sep || !CharClass.IsDigit(s[secondEnd + 1]))
+        {
+            return TryShortDate(start, end, secondEnd);
         }
 
         var thirdEnd = DigitRunEnd(secondEnd + 1);
@@ -117,11 +121,38 @@ internal sealed partial class PhiScan
         return yearEnd;
     }
 
+    /// <summary>"7/22" (month/day or day/month, no year): only with <see cref="RecogniserOptions.AllDates"/>.</summary>
+    private int TryShortDate(int start, int end, int secondEnd)
+    {
+        var s = _text;
+        if (!_options.AllDates || s[end] != '/' || end - start > 2 || !CharClass.BoundaryAt(s, secondEnd)
+            || (secondEnd < s.Length && s[secondEnd] is '/' or '.' && secondEnd + 1 < s.Length && CharClass.IsDigit(s[secondEnd + 1])))
+        {
+            return -1;
+        }
+
+        var a = Number(start, end);
+        var b = Number(end + 1, secondEnd);
+        var glued = start > 0 && s[start - 1] is '/' or '.' or '-' or 'x' or 'X';
+        var fraction = b <= 4 && a < b; // 1/2, 2/3, 3/4
+        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000)))
+        {
+            return -1;
+        }
+
+        Add(PhiTypes.Date, start, secondEnd, 0.5, "pattern:day-month");
+        return secondEnd;
+    }
+
     private void ReportDate(int start, int end)
     {
         if (ContextWindow.FindBefore(_text, start, 40, ContextWords.Birth) is { } birth)
         {
             Add(PhiTypes.DateOfBirth, start, end, 0.9, "pattern:date; context:" + birth);
+        }
+        else if (_options.AllDates)
+        {
+            Add(PhiTypes.Date, start, end, 0.7, "pattern:date");
         }
     }
 

@@ -51,6 +51,15 @@ internal sealed partial class PhiScan
     {
         var s = _text;
         var token = s.AsSpan(start, end - start);
+        if (CharClass.IsDigit(s[start]) && token.Length is 3 or 4 && CharClass.IsAsciiLower(s[end - 1]))
+        {
+            var dateEnd = TryDayMonthYear(start, end - 2); // 3rd March 1950
+            if (dateEnd > 0)
+            {
+                return dateEnd;
+            }
+        }
+
         if (CharClass.IsAsciiUpper(s[start]))
         {
             if (PostcodeRules.IsOutward(token) && end + 4 <= s.Length && s[end] == ' '

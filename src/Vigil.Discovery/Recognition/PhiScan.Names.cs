@@ -7,7 +7,8 @@ internal sealed partial class PhiScan
 
     private int TryPerson(int start, int end, WordInfo first, bool inContext)
     {
-        if ((first.Flags & (WordFlags.NotName | WordFlags.StreetSuffix)) != 0 && !IsAllUpper(start, end))
+        var upperAllowed = inContext && _personUpper;
+        if ((first.Flags & (WordFlags.NotName | WordFlags.StreetSuffix)) != 0 || !LooksLikeName(start, NameWordEnd(end), upperAllowed))
         {
             return -1;
         }
@@ -16,7 +17,9 @@ internal sealed partial class PhiScan
         var words = 1;
         var nameEnd = NameWordEnd(end);
         var pos = nameEnd;
-        while (words < MaxNameWords && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsUpper(s[pos + 1]))
+        // In capitals every word looks like a name: take a surname only after a known first name (DR JOHN SMITH).
+        var maxWords = upperAllowed && IsAllUpper(start, end) ? ((first.Flags & WordFlags.FirstName) != 0 ? 2 : 1) : MaxNameWords;
+        while (words < maxWords && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsUpper(s[pos + 1]))
         {
             var wordEnd = pos + 1;
             while (wordEnd < s.Length && CharClass.IsAlnum(s[wordEnd]))
@@ -30,7 +33,7 @@ internal sealed partial class PhiScan
                 return -1; // "Victoria Road": a street, not a person
             }
 
-            if ((info.Flags & (WordFlags.NotName | WordFlags.Title | WordFlags.Month)) != 0 || HasDigit(pos + 1, wordEnd))
+            if ((info.Flags & (WordFlags.NotName | WordFlags.Title | WordFlags.Month)) != 0 || !LooksLikeName(pos + 1, NameWordEnd(wordEnd), upperAllowed))
             {
                 break;
             }
@@ -46,7 +49,8 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if (inContext && words == 1 && !isFirstName && _personEvidence is "context:header")
+        // After a weak trigger an unknown first word counts only as a capitalised pair in mixed-case text.
+        if (inContext && !isFirstName && ((_personWeak && (_personUpper || words < 2)) || (words == 1 && _personEvidence is "context:header")))
         {
             return -1;
         }
@@ -94,17 +98,22 @@ internal sealed partial class PhiScan
         return wordEnd > wordStart && (Lookup(wordStart, wordEnd).Flags & WordFlags.PlacePrefix) != 0;
     }
 
-    private bool HasDigit(int start, int end)
+    /// <summary>Capital then lower case (Smith, McDonald); all capitals only when the trigger was in capitals.</summary>
+    private bool LooksLikeName(int start, int end, bool upperAllowed)
     {
-        for (var i = start; i < end; i++)
+        var lower = false;
+        for (var i = start + 1; i < end; i++)
         {
-            if (CharClass.IsDigit(_text[i]))
+            var c = _text[i];
+            if (CharClass.IsDigit(c))
             {
-                return true;
+                return false;
             }
+
+            lower |= !CharClass.IsUpper(c);
         }
 
-        return false;
+        return lower || (upperAllowed && end - start > 1);
     }
 
     private bool IsAllUpper(int start, int end)
@@ -132,7 +141,7 @@ internal sealed partial class PhiScan
         var pos = end;
         var lastEnd = -1;
         var sawSuffix = false;
-        for (var words = 0; words < 5 && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsUpper(s[pos + 1]); words++)
+        for (var words = 0; words < 6 && pos + 1 < s.Length && s[pos] == ' ' && CharClass.IsLetter(s[pos + 1]); words++)
         {
             var wordEnd = pos + 1;
             while (wordEnd < s.Length && CharClass.IsLetter(s[wordEnd]))
@@ -141,9 +150,14 @@ internal sealed partial class PhiScan
             }
 
             var flags = Lookup(pos + 1, wordEnd).Flags;
+            if (!CharClass.IsUpper(s[pos + 1]) && (flags & WordFlags.Particle) == 0)
+            {
+                break; // "Rue des Pres", "La Route de St Aubin": lower-case particles only
+            }
+
             lastEnd = wordEnd;
             pos = wordEnd;
-            if ((flags & (WordFlags.StreetSuffix | WordFlags.WeakStreetSuffix)) != 0)
+            if (words > 0 && (flags & (WordFlags.StreetSuffix | WordFlags.WeakStreetSuffix)) != 0)
             {
                 sawSuffix = true;
                 break;

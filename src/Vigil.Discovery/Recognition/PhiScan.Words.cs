@@ -111,6 +111,8 @@ internal sealed partial class PhiScan
             }
 
             _personAt = pos;
+            _personUpper = false;
+            _personWeak = false;
             _personEvidence = "context:header";
         }
 
@@ -120,6 +122,12 @@ internal sealed partial class PhiScan
     private void SetPersonContext(int start, int end, WordInfo info)
     {
         var s = _text;
+        var isTitle = (info.Flags & WordFlags.Title) != 0;
+        if (isTitle && end < s.Length && s[end] is not (' ' or '.'))
+        {
+            return; // "MS:" or "MS-" heads a section (mental status), "Ms Smith" introduces a name
+        }
+
         var pos = end;
         var stop = Math.Min(s.Length, end + 4);
         var newlines = 0;
@@ -133,8 +141,19 @@ internal sealed partial class PhiScan
             pos++;
         }
 
+        if (pos + 3 < s.Length && s.AsSpan(pos, 3).Equals("is ", StringComparison.OrdinalIgnoreCase))
+        {
+            pos += 3; // "my name is Ada Lovelace"
+        }
+        else if (pos + 4 < s.Length && s.AsSpan(pos, 4).Equals("was ", StringComparison.OrdinalIgnoreCase))
+        {
+            pos += 4;
+        }
+
         _personAt = pos;
-        _personEvidence = (info.Flags & WordFlags.Title) != 0
+        _personUpper = IsAllUpper(start, end);
+        _personWeak = (info.Flags & WordFlags.WeakTrigger) != 0 && (end >= s.Length || s[end] != ':');
+        _personEvidence = isTitle
             ? "context:title"
             : "context:" + s.Substring(start, end - start).ToLowerInvariant();
     }
@@ -176,13 +195,18 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if (bestKind == PhraseKind.Medication)
+        if (bestKind == PhraseKind.Brand && !CharClass.IsUpper(s[start]))
+        {
+            return -1;
+        }
+
+        if (bestKind is PhraseKind.Medication or PhraseKind.Brand)
         {
             Add(PhiTypes.Medication, start, bestEnd, 0.8, "dictionary:bnf");
             return bestEnd;
         }
 
-        var context = bestKind == PhraseKind.ConditionNeedsContext ? Before(start, StaticWords.MedicalContext) : "phrase";
+        var context = bestKind == PhraseKind.ConditionNeedsContext ? SameLineBefore(start, 40, StaticWords.MedicalContext) : "phrase";
         if (context is null)
         {
             return -1;
@@ -192,5 +216,13 @@ internal sealed partial class PhiScan
             "dictionary:condition" + (bestKind == PhraseKind.Condition ? string.Empty : Ctx(context)));
         _lastConditionEnd = bestEnd;
         return bestEnd;
+    }
+
+    /// <summary>A keyword before <paramref name="start"/> on the same line, within <paramref name="window"/> characters.</summary>
+    private string? SameLineBefore(int start, int window, ReadOnlySpan<string> keywords)
+    {
+        var from = Math.Max(0, start - window);
+        var newline = _text.AsSpan(from, start - from).LastIndexOf('\n');
+        return ContextWindow.Find(_text, newline < 0 ? from : from + newline + 1, start, keywords);
     }
 }

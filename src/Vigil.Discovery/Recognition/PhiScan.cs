@@ -12,6 +12,12 @@ internal sealed partial class PhiScan
     private int _personAt = -1;
     private string _personEvidence = string.Empty;
 
+    /// <summary>The trigger was written in capitals (DR SMITH): names in capitals count.</summary>
+    private bool _personUpper;
+
+    /// <summary>The trigger was weak (patient, wife...): only a known first name counts.</summary>
+    private bool _personWeak;
+
     /// <summary>End of the last condition phrase: an ICD-10 code right after it is in context.</summary>
     private int _lastConditionEnd = -100;
 
@@ -60,7 +66,7 @@ internal sealed partial class PhiScan
                 i++;
             }
 
-            if (i < n && (s[i] == '@' || (s[i] != '\'' && CharClass.IsEmailLocal(s[i]))))
+            if (i < n && (CharClass.IsEmailLocal(s[i]) || s[i] == '@'))
             {
                 var emailEnd = TryEmail(start);
                 if (emailEnd > 0)

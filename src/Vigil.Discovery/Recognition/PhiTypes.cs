@@ -24,6 +24,9 @@ public static class PhiTypes
     /// <summary>A date in a birth context.</summary>
     public const string DateOfBirth = "DATE_OF_BIRTH";
 
+    /// <summary>Any other calendar date; reported only when <see cref="RecogniserOptions.AllDates"/> is set.</summary>
+    public const string Date = "DATE";
+
     /// <summary>UK, Guernsey, Jersey or Isle of Man postcode.</summary>
     public const string UkPostcode = "UK_POSTCODE";
 

@@ -12,6 +12,9 @@ internal enum PhraseKind : byte
     /// <summary>A single-word condition that needs a medical context word nearby.</summary>
     ConditionNeedsContext,
 
-    /// <summary>A BNF chemical substance or product.</summary>
+    /// <summary>A BNF chemical substance.</summary>
     Medication,
+
+    /// <summary>A one-word BNF product (brand) name: counts only when written with a capital (Glucophage).</summary>
+    Brand,
 }

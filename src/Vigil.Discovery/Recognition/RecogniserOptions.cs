@@ -6,12 +6,17 @@ namespace Vigil.Discovery.Recognition;
 /// <param name="Addresses">Report ADDRESS.</param>
 /// <param name="MinimumConfidence">Matches below this confidence are dropped.</param>
 /// <param name="ContextWindow">How many characters before a candidate are searched for context words.</param>
+/// <param name="AllDates">
+/// Also report dates outside a birth context as <see cref="PhiTypes.Date"/>, including day/month without a year
+/// (clinical notes, where any date is identifying; off for mailboxes, where most dates are not).
+/// </param>
 public sealed record RecogniserOptions(
     bool Names = true,
     bool Health = true,
     bool Addresses = true,
     double MinimumConfidence = 0.5,
-    int ContextWindow = 60)
+    int ContextWindow = 60,
+    bool AllDates = false)
 {
     /// <summary>Every recogniser, confidence at least 0.5.</summary>
     public static RecogniserOptions Default { get; } = new();

@@ -5,9 +5,16 @@ internal static class StaticWords
 {
     public static readonly string[] PersonTriggers =
     [
-        "dear", "patient", "pt", "name", "kin", "regards", "wishes", "sincerely", "faithfully", "cheers",
-        "thanks", "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "carer",
-        "partner", "signed", "attn", "fao", "consultant", "gp", "referrer", "nok",
+        "dear", "name", "kin", "regards", "wishes", "sincerely", "faithfully", "cheers", "thanks", "signed",
+        "attn", "fao", "nok",
+    ];
+
+    /// <summary>Words often but not always followed by a name ("patient Oliver Smith" vs "patient remains stable").</summary>
+    public static readonly string[] WeakPersonTriggers =
+    [
+        "patient", "pt", "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "carer",
+        "partner", "consultant", "gp", "referrer", "friend", "niece", "nephew", "granddaughter", "grandson",
+        "called", "named",
     ];
 
     public static readonly string[] Titles =
@@ -38,7 +45,8 @@ internal static class StaticWords
         "warm", "many", "subject", "from", "to", "cc", "date", "sent", "dear", "hi", "hello", "all", "yours",
         "regards", "via", "on", "at", "in", "for", "and", "or", "of", "with", "island", "port", "church",
         "high", "station", "mill", "saint", "st", "mount",
-        "address", "tel", "email", "mobile", "phone", "diagnosis", "dob", "chi", "nino",
+        "address", "tel", "email", "mobile", "phone", "diagnosis", "dob", "chi", "nino", "colleague", "colleagues",
+        "madam", "friends", "customer", "parent", "parents", "doctor", "team", "everyone", "manager", "helpdesk",
     ];
 
     public static readonly string[] Particles =
@@ -81,6 +89,11 @@ internal static class StaticWords
         foreach (var w in PersonTriggers)
         {
             builder.AddFlags(w, WordFlags.PersonTrigger);
+        }
+
+        foreach (var w in WeakPersonTriggers)
+        {
+            builder.AddFlags(w, WordFlags.PersonTrigger | WordFlags.WeakTrigger);
         }
 
         foreach (var w in Titles)

@@ -55,7 +55,7 @@ internal sealed class VocabularyBuilder
         }
 
         AddFlags(words[0], WordFlags.PhraseStart);
-        if (_terminal[node] == PhraseKind.None || kind == PhraseKind.Condition)
+        if (_terminal[node] is PhraseKind.None or PhraseKind.Brand || kind == PhraseKind.Condition)
         {
             _terminal[node] = kind;
         }

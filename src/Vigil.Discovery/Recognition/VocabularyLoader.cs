@@ -43,7 +43,12 @@ internal static class VocabularyLoader
     {
         foreach (var row in Rows(folder, "bnf_chemical_substances_ch01-15.csv", report, skipHeader: true))
         {
-            if (row.Count >= 2 && MedicationTerms.From(row[1]) is { } term)
+            if (row.Count < 2)
+            {
+                continue;
+            }
+
+            foreach (var term in MedicationTerms.From(row[1]))
             {
                 builder.AddPhrase(term, PhraseKind.Medication);
             }
@@ -53,7 +58,7 @@ internal static class VocabularyLoader
         {
             if (row.Count >= 2 && MedicationTerms.FromProduct(row[1]) is { } term)
             {
-                builder.AddPhrase(term, PhraseKind.Medication);
+                builder.AddPhrase(term, PhraseKind.Brand);
             }
         }
     }

@@ -34,6 +34,9 @@ internal enum WordFlags
     /// <summary>Saint, St, Mount: the next capitalised words are a place.</summary>
     PlacePrefix = 256,
 
+    /// <summary>Patient, wife, son...: introduces a name only with a colon or when the name is a known first name.</summary>
+    WeakTrigger = 1024,
+
     /// <summary>Hill, Green, Park...: ends a street name after a house number, but is also a common surname.</summary>
     WeakStreetSuffix = 512,
 }

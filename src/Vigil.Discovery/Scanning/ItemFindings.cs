@@ -8,4 +8,5 @@ namespace Vigil.Discovery.Scanning;
 /// <param name="Location">The file it came from.</param>
 /// <param name="Characters">How much text was scanned.</param>
 /// <param name="Findings">Its findings, part by part, in text order.</param>
-public sealed record ItemFindings(string ItemId, ScanItemKind Kind, string Location, long Characters, IReadOnlyList<Finding> Findings);
+/// <param name="Problems">Parts that could not be scanned; usually none.</param>
+public sealed record ItemFindings(string ItemId, ScanItemKind Kind, string Location, long Characters, IReadOnlyList<Finding> Findings, IReadOnlyList<ScanProblem> Problems);

@@ -10,15 +10,15 @@ namespace Vigil.Discovery.Scanning;
 public sealed class PhiScanner : IDisposable
 {
     private readonly PhiScannerOptions _options;
-    private readonly ThreadLocal<PhiRecogniser> _recognisers;
+    private readonly PhiRecogniser _recogniser;
     private readonly ThreadLocal<List<PhiMatch>> _matches = new(static () => []);
 
-    /// <summary>A scanner with one recogniser per thread, all sharing <paramref name="vocabulary"/>.</summary>
+    /// <summary>A scanner over <paramref name="vocabulary"/> (one recogniser, shared by the threads: it is immutable).</summary>
     public PhiScanner(PhiVocabulary vocabulary, RecogniserOptions recogniserOptions, PhiScannerOptions options)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _recognisers = new ThreadLocal<PhiRecogniser>(() => new PhiRecogniser(vocabulary, recogniserOptions));
+        _recogniser = new PhiRecogniser(vocabulary, recogniserOptions);
     }
 
     /// <summary>
@@ -69,22 +69,32 @@ public sealed class PhiScanner : IDisposable
     public ItemFindings ScanItem(ScanItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var recogniser = _recognisers.Value!;
         var matches = _matches.Value!;
         var findings = new List<Finding>();
+        List<ScanProblem>? problems = null;
         long characters = 0;
         foreach (var part in item.Parts)
         {
             characters += part.Text.Length;
             matches.Clear();
-            recogniser.Scan(part.Text, matches);
+            try
+            {
+                _recogniser.Scan(part.Text, matches);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug must not stop a breach scan: the part is reported (by name and exception type, never its text).
+                (problems ??= []).Add(new ScanProblem(item.Id, part.Name, $"recognisers failed ({e.GetType().Name}); part not scanned"));
+                continue;
+            }
+
             if (matches.Count > 0)
             {
                 AddFindings(part, matches, findings);
             }
         }
 
-        return new ItemFindings(item.Id, item.Kind, item.Location, characters, findings);
+        return new ItemFindings(item.Id, item.Kind, item.Location, characters, findings, problems ?? []);
     }
 
     private void AddFindings(TextPart part, List<PhiMatch> matches, List<Finding> findings)
@@ -112,10 +122,6 @@ public sealed class PhiScanner : IDisposable
         }
     }
 
-    /// <summary>Releases the per-thread recognisers.</summary>
-    public void Dispose()
-    {
-        _recognisers.Dispose();
-        _matches.Dispose();
-    }
+    /// <summary>Releases the per-thread match lists.</summary>
+    public void Dispose() => _matches.Dispose();
 }

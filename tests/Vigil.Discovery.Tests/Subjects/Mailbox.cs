@@ -33,7 +33,7 @@ internal static class Mailbox
 
         Place("headers", headers, inHeaders, findings);
         Place("body", body, inBody, findings);
-        return new ItemFindings(id, ScanItemKind.Message, "test.mbox", headers.Length + body.Length, findings);
+        return new ItemFindings(id, ScanItemKind.Message, "test.mbox", headers.Length + body.Length, findings, []);
     }
 
     private static void Place(string part, string text, List<(string Type, string Value)> found, List<Finding> findings)

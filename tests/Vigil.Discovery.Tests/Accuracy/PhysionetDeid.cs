@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Discovery.Tests.Accuracy;
+
+/// <summary>The PhysioNet deid notes (GPL test fixture, read in place) and their gold PHI grouped as the issue scores them.</summary>
+internal sealed partial class PhysionetDeid
+{
+    private static readonly Lazy<PhysionetDeid> Shared = new(() => new PhysionetDeid());
+
+    private PhysionetDeid()
+    {
+        var text = File.ReadAllText(PhiData.DataFile("physionet-deid/id.text"));
+        var index = new Dictionary<(int Patient, int Note), int>();
+        foreach (Match m in RecordPattern().Matches(text))
+        {
+            index[(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))] = Notes.Count;
+            var note = m.Groups[3].Value;
+            Notes.Add(note.StartsWith('\n') ? note[1..] : note); // offsets in id-phi.phrase count from after this newline
+        }
+
+        foreach (var line in File.ReadLines(PhiData.DataFile("physionet-deid/id-phi.phrase")))
+        {
+            var f = line.Split(' ', 6);
+            var group = Group(f[4]);
+            if (f.Length == 6 && group is not null)
+            {
+                var doc = index[(int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))];
+                Gold.Add(new LabelledSpan(group, doc, int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+
+    public static PhysionetDeid Instance => Shared.Value;
+
+    public List<string> Notes { get; } = [];
+
+    /// <summary>Gold spans of the four scored groups: names, dates, phones, locations.</summary>
+    public List<LabelledSpan> Gold { get; } = [];
+
+    /// <summary>The scored group of a deid category; null for Age and Other (not scored).</summary>
+    public static string? Group(string category) => category switch
+    {
+        "HCPName" or "RelativeProxyName" or "PTName" or "PTNameInitial" => "names",
+        "Date" or "DateYear" => "dates",
+        "Phone" => "phones",
+        "Location" => "locations",
+        _ => null,
+    };
+
+    /// <summary>The group a Vigil type is scored in.</summary>
+    public static string? GroupOf(string type) => type switch
+    {
+        "PERSON" => "names",
+        "DATE" or "DATE_OF_BIRTH" => "dates",
+        "UK_PHONE" => "phones",
+        "ADDRESS" or "UK_POSTCODE" => "locations",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"START_OF_RECORD=(\d+)\|\|\|\|(\d+)\|\|\|\|(.*?)\|\|\|\|END_OF_RECORD", RegexOptions.Singleline)]
+    private static partial Regex RecordPattern();
+}
