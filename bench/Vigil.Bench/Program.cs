@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "evtx" => EvtxBenchmark.Run(args[1..]),
     "serve" => await ServeBenchmark.RunAsync(args[1..]),
     "phi" => Vigil.Bench.Phi.PhiBenchmark.Run(args[1..]),
+    "vulns" => await VulnsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
     Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench phi [--data DIR] [--vocabulary DIR] [--rounds N] [--openredaction FILE] [--openredaction-uk FILE]");
+    Console.Error.WriteLine("       Vigil.Bench vulns [--components N] [--rounds N] [--baseline-sample N]");
     return 2;
 }

@@ -102,7 +102,11 @@ public static class FeedReader
         }
         else if (names.Contains("vulnerabilities") || names.Contains("resultsPerPage") || names.Contains("totalResults"))
         {
-            NvdReader.ReadResponse(file, sink, cancellationToken);
+            NvdReader.ReadResponse(file, "vulnerabilities", sink, cancellationToken);
+        }
+        else if (names.Contains("cve_items"))
+        {
+            NvdReader.ReadResponse(file, "cve_items", sink, cancellationToken);
         }
         else if (names.Contains("cve") || names.Contains("sourceIdentifier") || names.Contains("vulnStatus"))
         {

@@ -13,6 +13,9 @@ internal sealed class FeedSink
 
     public List<FeedProblem> Problems { get; } = [];
 
+    /// <summary>Shares repeated strings across the records of this read.</summary>
+    public Formats.StringPool Strings { get; } = new();
+
     /// <summary>Records a skipped item: where and why, never its content.</summary>
     public void Problem(string file, string item, string reason) => Problems.Add(new FeedProblem(file, item, reason));
 

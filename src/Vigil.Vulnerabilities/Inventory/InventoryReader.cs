@@ -37,6 +37,12 @@ public static class InventoryReader
         foreach (var file in FileWalk.Expand(paths, sink.Problem))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (Path.GetFileName(file) == "os-release")
+            {
+                // Read beside a package list to name its distribution (see InventoryOptions), not an inventory itself.
+                continue;
+            }
+
             try
             {
                 ReadFile(file, sink, cancellationToken);

@@ -7,30 +7,30 @@ internal readonly ref struct MavenComparer(ReadOnlySpan<char> left, ReadOnlySpan
     private readonly ReadOnlySpan<char> _right = right;
 
     /// <summary>Compares two lists element by element; a missing element is "null".</summary>
+    /// <remarks>
+    /// Iterative: a nested list is always its parent's last element, so comparing two nested lists decides the
+    /// parents and the loop simply descends (no recursion, so deep nesting in hostile input cannot overflow the stack).
+    /// </remarks>
     public int CompareLists(ReadOnlySpan<MavenItem> a, ReadOnlySpan<MavenItem> b)
     {
         while (!a.IsEmpty || !b.IsEmpty)
         {
-            int result;
-            if (a.IsEmpty)
+            if (!a.IsEmpty && !b.IsEmpty && a[0].Kind == MavenItemKind.List && b[0].Kind == MavenItemKind.List)
             {
-                result = -CompareToNull(_right, b);
-            }
-            else if (b.IsEmpty)
-            {
-                result = CompareToNull(_left, a);
-            }
-            else
-            {
-                result = CompareHeads(a, b);
+                a = a[1..];
+                b = b[1..];
+                continue;
             }
 
+            var result = a.IsEmpty ? -CompareToNull(_right, b)
+                : b.IsEmpty ? CompareToNull(_left, a)
+                : CompareScalars(a[0], b[0]);
             if (result != 0)
             {
                 return result;
             }
 
-            // A nested list is its parent's last element: once compared, both lists are done.
+            // A nested list compared with null was the last element of its list: nothing follows it.
             a = a.IsEmpty || a[0].Kind == MavenItemKind.List ? [] : a[1..];
             b = b.IsEmpty || b[0].Kind == MavenItemKind.List ? [] : b[1..];
         }
@@ -38,22 +38,17 @@ internal readonly ref struct MavenComparer(ReadOnlySpan<char> left, ReadOnlySpan
         return 0;
     }
 
-    private int CompareHeads(ReadOnlySpan<MavenItem> a, ReadOnlySpan<MavenItem> b)
+    private int CompareScalars(MavenItem x, MavenItem y)
     {
-        var x = a[0];
-        var y = b[0];
         if (x.Kind != y.Kind)
         {
             // number > list > qualifier
             return Weight(x.Kind) > Weight(y.Kind) ? 1 : -1;
         }
 
-        return x.Kind switch
-        {
-            MavenItemKind.Number => Digits.CompareNumeric(_left.Slice(x.Start, x.Length), _right.Slice(y.Start, y.Length)),
-            MavenItemKind.Qualifier => CompareQualifiers(x, y),
-            _ => CompareLists(a[1..], b[1..]),
-        };
+        return x.Kind == MavenItemKind.Number
+            ? Digits.CompareNumeric(_left.Slice(x.Start, x.Length), _right.Slice(y.Start, y.Length))
+            : CompareQualifiers(x, y);
     }
 
     private static int Weight(MavenItemKind kind) => kind switch

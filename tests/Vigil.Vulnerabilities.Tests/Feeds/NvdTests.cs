@@ -48,6 +48,29 @@ public sealed class NvdTests
     }
 
     [Fact]
+    public void A_record_larger_than_the_read_buffer_is_read_whole()
+    {
+        using var temp = new TempFiles();
+        var description = new string('x', 300 * 1024);
+        var file = temp.Write("big.json", $"{{\"vulnerabilities\":[{{\"cve\":{{\"id\":\"CVE-2021-0001\",\"descriptions\":[{{\"lang\":\"en\",\"value\":\"{description}\"}}]}}}},{{\"cve\":{{\"id\":\"CVE-2021-0002\"}}}}]}}");
+        var result = FeedReader.Read([file]);
+        Assert.Empty(result.Problems);
+        Assert.Equal(["CVE-2021-0001", "CVE-2021-0002"], result.Nvd.Select(r => r.CveId));
+        Assert.Equal(description.Length, result.Nvd[0].Description!.Length);
+    }
+
+    [Fact]
+    public void A_yearly_mirror_file_of_cve_items_reads_like_a_response()
+    {
+        using var temp = new TempFiles();
+        var records = Directory.GetFiles(VulnData.Path("nvd"), "*.json").Select(File.ReadAllText);
+        var file = temp.Write("CVE-2021.json", $"{{\"timestamp\":\"2025-01-01T00:00:00\",\"cve_count\":5,\"cve_items\":[{string.Join(',', records)}]}}");
+        var result = FeedReader.Read([file]);
+        Assert.Empty(result.Problems);
+        Assert.Equal(5, result.Nvd.Count);
+    }
+
+    [Fact]
     public void A_truncated_response_keeps_the_records_before_the_cut_and_says_where_it_stopped()
     {
         using var temp = new TempFiles();

@@ -1,22 +1,27 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Vigil.Vulnerabilities.Feeds.Formats;
 
 namespace Vigil.Vulnerabilities.Feeds;
 
-/// <summary>Reads NVD CVE API 2.0 JSON: a response (<c>{"vulnerabilities":[{"cve":…}]}</c>, streamed) or one record.</summary>
-internal static class NvdReader
+/// <summary>
+/// Reads NVD CVE API 2.0 JSON: a response (<c>{"vulnerabilities":[{"cve":…}]}</c>, streamed), a yearly file of the
+/// fkie-cad mirror (<c>{"cve_items":[…]}</c>, streamed), or one record (the <c>cve</c> object, or <c>{"cve":…}</c>).
+/// </summary>
+internal static partial class NvdReader
 {
-    public static void ReadResponse(string file, FeedSink sink, CancellationToken cancellationToken)
+    /// <summary>Streams the records of an API response (<c>vulnerabilities</c>) or of a yearly mirror file (<c>cve_items</c>).</summary>
+    public static void ReadResponse(string file, string arrayName, FeedSink sink, CancellationToken cancellationToken)
     {
         using var stream = File.OpenRead(file);
         var error = JsonArrayStreamer.ForEach(
             stream,
-            "vulnerabilities",
-            (item, index) => Add(file, $"vulnerabilities[{index}]", JsonValues.Get(item, "cve") ?? item, sink),
+            arrayName,
+            (item, index) => Add(file, $"{arrayName}[{index}]", JsonValues.Get(item, "cve") ?? item, sink),
             cancellationToken);
         if (error is not null)
         {
-            sink.Problem(file, "vulnerabilities", error);
+            sink.Problem(file, arrayName, error);
         }
     }
 
@@ -38,7 +43,7 @@ internal static class NvdReader
     private static void Add(string file, string item, JsonElement cve, FeedSink sink)
     {
         var id = JsonValues.String(cve, "id");
-        if (id is null || !id.StartsWith("CVE-", StringComparison.Ordinal))
+        if (id is null || !CveId().IsMatch(id))
         {
             sink.Problem(file, item, "no CVE id");
             return;
@@ -66,4 +71,7 @@ internal static class NvdReader
         var (score, severity) = NvdScore.Best(cve);
         sink.Nvd.Add(new NvdRecord(id, description, score, severity, JsonValues.Timestamp(cve, "published"), configurations));
     }
+
+    [GeneratedRegex("^CVE-[0-9]{4}-[0-9]{4,19}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CveId();
 }

@@ -12,7 +12,7 @@ namespace Vigil.Vulnerabilities.Feeds.Osv;
 internal static class OsvRecordParser
 {
     /// <summary>The advisory, or null with the reason (never record content) it was refused.</summary>
-    public static Advisory? Parse(JsonElement root, out string? reason)
+    public static Advisory? Parse(JsonElement root, StringPool strings, out string? reason)
     {
         reason = null;
         if (root.ValueKind != JsonValueKind.Object)
@@ -40,7 +40,7 @@ internal static class OsvRecordParser
         string? word = OsvSeverityWord.Of(root, null);
         foreach (var item in JsonValues.Items(root, "affected"))
         {
-            if (!TryAffected(item, out var package, out var why))
+            if (!TryAffected(item, strings, out var package, out var why))
             {
                 reason = $"{id}: affected[{index}] {why}";
                 return null;
@@ -60,7 +60,7 @@ internal static class OsvRecordParser
         return new Advisory(id, Aliases(root, id), JsonValues.String(root, "summary"), score, word, JsonValues.Timestamp(root, "published"), affected);
     }
 
-    private static bool TryAffected(JsonElement item, out AffectedPackage? package, out string? reason)
+    private static bool TryAffected(JsonElement item, StringPool strings, out AffectedPackage? package, out string? reason)
     {
         package = null;
         reason = null;
@@ -104,7 +104,7 @@ internal static class OsvRecordParser
                     return false;
                 }
 
-                ranges.AddRange(flat);
+                ranges.AddRange(flat.Select(r => new VersionRange(strings.Share(r.Introduced), strings.Share(r.Fixed), strings.Share(r.LastAffected))));
             }
             else if (type is not "GIT")
             {
@@ -115,7 +115,7 @@ internal static class OsvRecordParser
             index++;
         }
 
-        package = new AffectedPackage(ecosystem, name, ranges, JsonValues.Strings(item, "versions"));
+        package = new AffectedPackage(strings.Share(ecosystem)!, strings.Share(name)!, ranges, JsonValues.Strings(item, "versions"));
         return true;
     }
 

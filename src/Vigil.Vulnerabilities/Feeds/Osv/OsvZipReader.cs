@@ -38,7 +38,7 @@ internal static class OsvZipReader
     /// <summary>Adds one parsed record, or reports why it was refused.</summary>
     public static void Add(string file, string item, JsonElement root, FeedSink sink)
     {
-        var advisory = OsvRecordParser.Parse(root, out var reason);
+        var advisory = OsvRecordParser.Parse(root, sink.Strings, out var reason);
         if (advisory is null)
         {
             sink.Problem(file, item, reason!);

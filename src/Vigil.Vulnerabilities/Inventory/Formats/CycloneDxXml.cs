@@ -19,7 +19,7 @@ internal static class CycloneDxXml
         }
         catch (XmlException ex)
         {
-            sink.Problem(file, "bom", $"malformed XML at line {ex.LineNumber}");
+            sink.Problem(file, "bom", $"malformed XML (or a DTD, which is refused) at line {Math.Max(1, ex.LineNumber)}");
             return;
         }
 

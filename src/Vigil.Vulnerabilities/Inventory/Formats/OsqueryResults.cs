@@ -14,7 +14,7 @@ internal static class OsqueryResults
 {
     public static void Read(string file, bool array, InventorySink sink, CancellationToken cancellationToken)
     {
-        var rows = new Dictionary<string, (string Host, string Item, JsonElement Row)>(StringComparer.Ordinal);
+        var rows = new RowSet();
         var documents = new List<JsonDocument>();
         try
         {
@@ -51,7 +51,7 @@ internal static class OsqueryResults
                 }
             }
 
-            foreach (var (host, item, row) in rows.Values)
+            foreach (var (host, item, row) in rows.InOrder())
             {
                 OsqueryRow.Add(file, item, host, row, sink);
             }
@@ -88,7 +88,7 @@ internal static class OsqueryResults
         }
     }
 
-    private static void Event(JsonElement element, string item, string? host, Dictionary<string, (string, string, JsonElement)> rows)
+    private static void Event(JsonElement element, string item, string? host, RowSet rows)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -128,7 +128,7 @@ internal static class OsqueryResults
         }
     }
 
-    private static void Apply(string action, string host, string item, JsonElement row, Dictionary<string, (string, string, JsonElement)> rows)
+    private static void Apply(string action, string host, string item, JsonElement row, RowSet rows)
     {
         var key = $"{host}\u0001{row.GetRawText()}";
         if (action == "removed")
@@ -137,7 +137,22 @@ internal static class OsqueryResults
         }
         else
         {
-            rows.TryAdd(key, (host, item, row));
+            rows.Add(key, host, item, row);
         }
+    }
+
+    /// <summary>The rows present after replaying the log, in the order they were first added.</summary>
+    private sealed class RowSet
+    {
+        private readonly Dictionary<string, (long Sequence, string Host, string Item, JsonElement Row)> _rows = new(StringComparer.Ordinal);
+        private long _next;
+
+        public void Add(string key, string host, string item, JsonElement row) => _rows.TryAdd(key, (_next++, host, item, row));
+
+        public void Remove(string key) => _rows.Remove(key);
+
+        // Dictionary order is not insertion order once rows are removed.
+        public IEnumerable<(string Host, string Item, JsonElement Row)> InOrder() =>
+            _rows.Values.OrderBy(r => r.Sequence).Select(r => (r.Host, r.Item, r.Row));
     }
 }

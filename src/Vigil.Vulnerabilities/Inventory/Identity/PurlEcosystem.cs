@@ -75,7 +75,8 @@ internal static class PurlEcosystem
         var ecosystem = purl.Namespace is null ? null : DistroNames.Ecosystem(purl.Namespace, purl.Qualifier("distro"));
         if (ecosystem is null)
         {
-            reason = $"no OSV ecosystem for purl type '{purl.Type}' with namespace '{purl.Namespace}'";
+            // The namespace is free text from the inventory: say which part failed, not what it holds.
+            reason = $"no OSV ecosystem for purl type '{purl.Type}' with this namespace";
             return null;
         }
 
