@@ -1,8 +1,8 @@
 using Vigil.Storage.Alerts;
 using Vigil.Storage.Audit;
 using Vigil.Storage.Events;
-using Vigil.Storage.Insights;
 using Vigil.Storage.Incidents;
+using Vigil.Storage.Insights;
 using Vigil.Storage.Notifications;
 using Vigil.Storage.Quarantine;
 using Vigil.Storage.Tokens;
@@ -55,4 +55,7 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Evidence files, the custody log and master key rotation.</summary>
     IEvidenceStore Evidence { get; }
+
+    /// <summary>PHI scans run from the web app (masked results only).</summary>
+    Discovery.IPhiScanStore PhiScans { get; }
 }

@@ -34,6 +34,7 @@ internal sealed class SqlVigilStore : IVigilStore
         var keys = new KeyRing(options);
         Incidents = new SqlIncidentStore(db, time, keys);
         Evidence = new SqlEvidenceStore(db, time, keys, options);
+        PhiScans = new Discovery.SqlPhiScanStore(db);
     }
 
     public string Provider => _db.Provider;
@@ -63,6 +64,8 @@ internal sealed class SqlVigilStore : IVigilStore
     public IIncidentStore Incidents { get; }
 
     public IEvidenceStore Evidence { get; }
+
+    public Discovery.IPhiScanStore PhiScans { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -76,6 +76,8 @@ public static class VigilWeb
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.AddVigilPages();
+        services.AddSingleton(options.Discovery);
+        services.AddSingleton<Discovery.DiscoveryScans>();
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
@@ -105,6 +107,8 @@ public static class VigilWeb
         app.MapGet("/metrics", MetricsEndpoint.Handle).RequireAuthorization(Scopes.Metrics);
         app.MapGet("/healthz", static () => TypedResults.Text("ok")).AllowAnonymous();
         app.MapVigilPages();
+        Api.Discovery.DiscoveryApi.Map(app);
+        Api.Vulnerabilities.VulnerabilitiesApi.Map(app);
         app.MapRazorPages();
         return app;
     }

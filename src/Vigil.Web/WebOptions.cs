@@ -24,6 +24,9 @@ public sealed class WebOptions
     /// <summary>Sign-in, lockout and session settings.</summary>
     public AccessOptions Access { get; set; } = new();
 
+    /// <summary>Data discovery: the folders PHI scans may read (<c>http:discovery:roots</c>) and the vocabulary.</summary>
+    public Discovery.DiscoveryOptions Discovery { get; set; } = new();
+
     /// <summary>Every problem, one line each naming the setting; empty when the settings can be used.</summary>
     public IEnumerable<string> Validate()
     {

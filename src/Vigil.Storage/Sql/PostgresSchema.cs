@@ -68,5 +68,6 @@ internal static class PostgresSchema
         PostgresSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Postgres),
+        new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Postgres),
     ];
 }

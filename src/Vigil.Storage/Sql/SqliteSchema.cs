@@ -68,5 +68,6 @@ internal static class SqliteSchema
         SqliteSchemaVulns.Migration,
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
+        new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Sqlite),
     ];
 }
