@@ -8,7 +8,7 @@ namespace Vigil.Vulnerabilities.Feeds;
 /// Reads EPSS scores: FIRST's daily CSV (<c>#model_version:…,score_date:…</c> comment line, then <c>cve,epss,percentile</c>)
 /// or a per-CVE time series (<c>date,model,epss,percentile</c>, the CVE named by the file name).
 /// </summary>
-/// <remarks>Streams line by line. Rows without a percentile (EPSS v1, before 2021-09-01) are reported and skipped.</remarks>
+/// <remarks>Streams line by line. Rows without a percentile (EPSS v1, before 2021-09-01) are kept with none.</remarks>
 internal static partial class EpssReader
 {
     public static void Read(string file, TextReader text, FeedSink sink, CancellationToken cancellationToken)
@@ -79,9 +79,9 @@ internal static partial class EpssReader
     private static EpssScore? Series(List<string> row, string cve, out string? reason)
     {
         reason = null;
-        if (row.Count < 4 || row[3].Length == 0)
+        if (row.Count < 3)
         {
-            reason = "no percentile (EPSS v1 rows before 2021-09-01 have none)";
+            reason = "fewer than 3 fields";
             return null;
         }
 
@@ -91,19 +91,21 @@ internal static partial class EpssReader
             return null;
         }
 
-        return Score(cve, row[2], row[3], date, out reason);
+        // EPSS v1 rows (before 2021-09-01) were published without a percentile: kept, with none.
+        return Score(cve, row[2], row.Count > 3 && row[3].Length > 0 ? row[3] : null, date, out reason);
     }
 
-    private static EpssScore? Score(string cve, string epss, string percentile, DateOnly? date, out string? reason)
+    private static EpssScore? Score(string cve, string epss, string? percentile, DateOnly? date, out string? reason)
     {
         reason = null;
-        if (!Probability(epss, out var score) || !Probability(percentile, out var rank))
+        double rank = 0;
+        if (!Probability(epss, out var score) || (percentile is not null && !Probability(percentile, out rank)))
         {
             reason = "epss or percentile is not a number between 0 and 1";
             return null;
         }
 
-        return new EpssScore(cve, score, rank, date);
+        return new EpssScore(cve, score, percentile is null ? null : rank, date);
     }
 
     private static bool Probability(string text, out double value) =>
