@@ -109,6 +109,7 @@ public static class VigilWeb
         app.MapVigilPages();
         Api.Discovery.DiscoveryApi.Map(app);
         Api.Vulnerabilities.VulnerabilitiesApi.Map(app);
+        Api.Audit.AuditApi.Map(app);
         app.MapRazorPages();
         return app;
     }

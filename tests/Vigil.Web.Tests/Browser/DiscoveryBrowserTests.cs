@@ -42,6 +42,14 @@ public sealed partial class DiscoveryBrowserTests(DiscoveryServe app) : IClassFi
         await Assertions.Expect(reveal).ToContainTextAsync(itemUrl.Replace("/discovery/", "phi-scan:", StringComparison.Ordinal).Replace("/items/", "/item:", StringComparison.Ordinal));
         Assert.DoesNotContain(PlantedMailbox.NhsNumber, await dpo.ContentAsync(), StringComparison.Ordinal);
 
+        await dpo.ClickAsync("nav a:text('Audit log')");
+        await Assertions.Expect(dpo.Locator("h1")).ToHaveTextAsync("Audit log");
+        await Assertions.Expect(dpo.Locator("#chain-status")).ToContainTextAsync("Intact");
+        var audited = dpo.Locator("table.audit tbody tr", new() { HasText = "phi-revealed" });
+        await Assertions.Expect(audited).ToContainTextAsync("user:dpo");
+        Assert.DoesNotContain(PlantedMailbox.NhsNumber, await dpo.ContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.CheckPageAsync(dpo, "audit");
+
         var vic = await app.SignInAsync("vic");
         await vic.GotoAsync(itemUrl);
         await Assertions.Expect(vic.Locator("#masked-note")).ToBeVisibleAsync();

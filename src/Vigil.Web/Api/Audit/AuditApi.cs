@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Vigil.Storage.Audit;
+using Vigil.Web.Auth;
+
+namespace Vigil.Web.Api.Audit;
+
+/// <summary><c>/api/v1/audit</c>: the audit log newest first, and the chain's verification (admins and privacy officers, or an audit token).</summary>
+internal static class AuditApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Audit);
+        audit.MapGet("", ListAsync).WithSummary("Audit entries newest first (actor=, action=, from=, to= as ISO 8601 or 24h/7d; keyset: before=ID; limit= up to 500).");
+        audit.MapGet("/verify", VerifyAsync).WithSummary("Walk the hash chain: intact with the head hash and count, or the first broken entry.");
+    }
+
+    /// <summary>The chain's status as the page and API show it.</summary>
+    public static async Task<AuditChainStatus> StatusAsync(IAuditLog log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var v = await log.VerifyAsync(ct).ConfigureAwait(false);
+        return new AuditChainStatus(v.Intact, v.Checked, v.BrokenAt, v.Reason, v.HeadHash);
+    }
+
+    private static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> ListAsync(
+        IAuditLog log, TimeProvider time, string? actor, string? action, string? from, string? to, long? before, int? limit, CancellationToken ct)
+    {
+        if (AuditFilter.Parse(actor, action, from, to, before, limit, time.GetUtcNow(), out var error) is not { } filter)
+        {
+            return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return TypedResults.Ok(await filter.ReadAsync(log, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Ok<AuditChainStatus>> VerifyAsync(IAuditLog log, CancellationToken ct)
+        => TypedResults.Ok(await StatusAsync(log, ct).ConfigureAwait(false));
+}
