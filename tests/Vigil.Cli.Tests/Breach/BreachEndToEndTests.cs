@@ -1,8 +1,8 @@
-using Xunit.Abstractions;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
+using Xunit.Abstractions;
 
 namespace Vigil.Cli.Tests.Breach;
 
