@@ -8,7 +8,8 @@ namespace Vigil.Discovery.Subjects;
 /// From, To, Cc, Reply-To header) is a correspondent; in the text, each paragraph is one person's record, split again
 /// where a second value of an exclusive identifier (another NHS number, another date of birth) starts a second person,
 /// and where another name appears (a next of kin: they take the contact details written on their own line). A name
-/// or e-mail in the text that is a correspondent's (a signature, "Dear ...") goes to that correspondent.
+/// or e-mail in the text that is a correspondent's (a signature, "Dear ...") goes to that correspondent, with the
+/// contact details that follow it in its paragraph before anyone else is named (the signature's telephone number).
 /// </summary>
 internal static class RecordBuilder
 {
@@ -72,11 +73,20 @@ internal static class RecordBuilder
         SubjectRecord? primary = null;
         SubjectRecord? companion = null;
         var started = new List<SubjectRecord>();
+        SubjectRecord? signature = null;
         foreach (var f in findings)
         {
             if (Correspondent(f, correspondents) is { } owner)
             {
                 owner.Add(f);
+                signature = primary is null ? owner : null;
+                continue;
+            }
+
+            // Contact details after a correspondent's name, before anyone else in the paragraph: their signature's.
+            if (signature is not null && primary is null && f.Category == PhiCategory.Contact)
+            {
+                signature.Add(f);
                 continue;
             }
 
