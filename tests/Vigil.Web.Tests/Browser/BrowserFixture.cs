@@ -53,7 +53,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            // Say why the sign-in page refused (its role=alert message), so a failure here is diagnosable.
+            var message = await page.Locator("[role=alert]").AllInnerTextsAsync();
+            Assert.Fail($"{user} stayed on {page.Url}: '{string.Join(" ", message)}'");
+        }
+
         return page;
     }
 
