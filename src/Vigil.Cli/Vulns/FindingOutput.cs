@@ -42,19 +42,7 @@ internal static class FindingOutput
         using (var json = new Utf8JsonWriter(output))
         {
             json.WriteStartObject();
-            json.WriteString("asset", f.Asset);
-            json.WriteString("package", f.Package);
-            json.WriteString("version", f.Version);
-            json.WriteString("ecosystem", f.Ecosystem);
-            json.WriteString("advisory", f.Advisory);
-            json.WriteStartArray("aliases");
-            foreach (var alias in f.Aliases)
-            {
-                json.WriteStringValue(alias);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("fixed_version", f.FixedVersion);
+            FindingJson.WriteIdentity(json, f);
             json.WriteString("severity", f.Severity);
             WriteNumber(json, "cvss", f.Cvss);
             json.WriteBoolean("kev", f.Kev);

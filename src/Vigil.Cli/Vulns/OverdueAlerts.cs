@@ -55,19 +55,7 @@ internal static class OverdueAlerts
         {
             json.WriteStartObject();
             json.WriteString("source", "vulnerabilities");
-            json.WriteString("asset", f.Asset);
-            json.WriteString("package", f.Package);
-            json.WriteString("version", f.Version);
-            json.WriteString("ecosystem", f.Ecosystem);
-            json.WriteString("advisory", f.Advisory);
-            json.WriteStartArray("aliases");
-            foreach (var alias in f.Aliases)
-            {
-                json.WriteStringValue(alias);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("fixed_version", f.FixedVersion);
+            FindingJson.WriteIdentity(json, f);
             json.WriteBoolean("kev", f.Kev);
             json.WriteNumber("priority", f.Priority);
             json.WriteString("first_seen", tracked.FirstSeen);
