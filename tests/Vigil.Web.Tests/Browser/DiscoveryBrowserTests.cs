@@ -5,7 +5,8 @@ using Vigil.Web.Tests.Discovery;
 namespace Vigil.Web.Tests.Browser;
 
 /// <summary>Data discovery and Vulnerabilities in Chromium against the real <c>vigil serve</c>.</summary>
-public sealed partial class DiscoveryBrowserTests(DiscoveryServe app) : IClassFixture<DiscoveryServe>
+[Collection(BrowserCollection.Name)]
+public sealed partial class DiscoveryBrowserTests(BrowserFixture app)
 {
     [Fact]
     public async Task A_privacy_officer_reveals_a_phi_finding_and_finds_the_reveal_in_the_audit_log_and_a_viewer_cannot_reveal_it()
@@ -14,7 +15,7 @@ public sealed partial class DiscoveryBrowserTests(DiscoveryServe app) : IClassFi
         await dpo.GotoAsync("/discovery");
         await Assertions.Expect(dpo.Locator("h1")).ToHaveTextAsync("Data discovery");
         await BrowserFixture.CheckPageAsync(dpo, "discovery");
-        await dpo.FillAsync("#scan-path", app.Mailbox);
+        await dpo.FillAsync("#scan-path", app.App.Mailbox);
         await dpo.ClickAsync("button:text('Start scan')");
         await dpo.WaitForURLAsync(ScanUrl());
         var scanUrl = new Uri(dpo.Url).AbsolutePath;

@@ -4,16 +4,21 @@ using System.Net.Sockets;
 using System.Text;
 using OtpNet;
 using Vigil.Storage;
+using Vigil.Storage.Vulnerabilities;
+using Vigil.Vulnerabilities.Matching;
 using Vigil.Web.Access;
 using Vigil.Web.Auth;
+using Vigil.Web.Tests.Discovery;
 
 namespace Vigil.Web.Tests.Browser;
 
 /// <summary>
-/// The real <c>vigil serve</c> as a process over a temporary SQLite store, with a rule that fires on a marker, an ingest
-/// token and three users created through the store API (an admin and an analyst with TOTP, a viewer without).
+/// The real <c>vigil serve</c> as a process over a temporary SQLite store, shared by every browser test: a rule that fires
+/// on a marker, an ingest token, four users created through the store API (admin, analyst and privacy officer with TOTP,
+/// a viewer without), a discovery root holding the planted mailbox and one overdue vulnerability finding. Tests that
+/// need more seed data add a seeding method in a partial file of their own and one call in <see cref="SeedAsync"/>.
 /// </summary>
-internal sealed class ServeApp : IAsyncDisposable
+internal sealed partial class ServeApp : IAsyncDisposable
 {
     public const string Marker = "VIGIL-BROWSER-TEST";
     public const string Password = "correct horse battery staple";
@@ -24,6 +29,9 @@ internal sealed class ServeApp : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     public string IngestToken { get; private set; } = "";
+
+    /// <summary>The planted mailbox (mbox) inside the discovery root.</summary>
+    public string Mailbox { get; private set; } = "";
 
     /// <summary>TOTP secrets of the users that have one, by name.</summary>
     public Dictionary<string, byte[]> TotpSecrets { get; } = [];
@@ -42,6 +50,8 @@ internal sealed class ServeApp : IAsyncDisposable
     public async Task StartAsync()
     {
         var data = Path.Combine(_root, "data");
+        var exports = Path.Combine(_root, "exports");
+        Mailbox = PlantedMailbox.Write(exports);
         Directory.CreateDirectory(Path.Combine(_root, "rules"));
         await File.WriteAllTextAsync(Path.Combine(_root, "rules", "marker.yml"), $"""
             title: Browser test marker seen
@@ -67,6 +77,9 @@ internal sealed class ServeApp : IAsyncDisposable
               dataDirectory: {data}
             http:
               url: http://127.0.0.1:{port}
+              discovery:
+                roots:
+                  - {exports}
             syslog:
               udp: ""
               tcp: ""
@@ -145,7 +158,7 @@ internal sealed class ServeApp : IAsyncDisposable
         var now = DateTimeOffset.UtcNow;
         await using var store = await VigilStore.OpenAsync(new StoreOptions { DataDirectory = data }, TimeProvider.System, CancellationToken.None);
         var box = SecretBox.Open(data);
-        foreach (var (name, role, totp) in new[] { ("ada", Roles.Admin, true), ("ana", Roles.Analyst, true), ("vic", Roles.Viewer, false) })
+        foreach (var (name, role, totp) in new[] { ("ada", Roles.Admin, true), ("ana", Roles.Analyst, true), ("dpo", Roles.PrivacyOfficer, true), ("vic", Roles.Viewer, false) })
         {
             var user = await store.Users.CreateAsync(name, role, PasswordHashing.Hash(Password), now, CancellationToken.None);
             Assert.NotNull(user);
@@ -158,6 +171,15 @@ internal sealed class ServeApp : IAsyncDisposable
         }
 
         IngestToken = (await store.Tokens.CreateAsync("browser-test", [Scopes.Ingest], now, CancellationToken.None)).Secret;
+        await SeedVulnerabilityAsync(store, now);
+    }
+
+    private static async Task SeedVulnerabilityAsync(IVigilStore store, DateTimeOffset now)
+    {
+        var finding = new Finding("ehr-db", "openssl", "3.0.1", "AlmaLinux:9", "ALSA-2026:0001", ["CVE-2026-0001"], "3.0.2", 9.8, "critical", true, null, false, 0.5, 0.97, 950, "osv", "high", true);
+        await store.Vulnerabilities.RecordScanAsync(new ScanRun(0, now, now, 1, 1, 1, 0, 0),
+            [new StoredFinding(null, finding.Key, finding.Asset, finding.Advisory, now.AddDays(-30), now, DateOnly.FromDateTime(now.UtcDateTime.AddDays(-3)), null, null, VulnJson.Write(finding))],
+            [], CancellationToken.None);
     }
 
     private static int FreePort()
