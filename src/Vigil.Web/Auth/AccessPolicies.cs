@@ -15,6 +15,7 @@ public static class AccessPolicies
         [Policies.Read] = [Roles.Admin, Roles.Analyst, Roles.PrivacyOfficer, Roles.Viewer],
         [Policies.Analyse] = [Roles.Admin, Roles.Analyst],
         [Policies.RevealPhi] = [Roles.PrivacyOfficer],
+        [Policies.Respond] = [Roles.Analyst, Roles.PrivacyOfficer],
         [Policies.Administer] = [Roles.Admin],
         [Policies.Audit] = [Roles.Admin, Roles.PrivacyOfficer],
     };
@@ -25,6 +26,7 @@ public static class AccessPolicies
         [Policies.Read] = [Scopes.Read, Scopes.Analyse, Scopes.Admin],
         [Policies.Analyse] = [Scopes.Analyse],
         [Policies.RevealPhi] = [],
+        [Policies.Respond] = [Scopes.Respond],
         [Policies.Administer] = [Scopes.Admin],
         [Policies.Audit] = [Scopes.Audit],
         [Scopes.Ingest] = [Scopes.Ingest],

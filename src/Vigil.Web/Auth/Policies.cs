@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Reveal PHI, incidents, notifications (privacy officer; admin may not reveal).</summary>
     public const string RevealPhi = "reveal-phi";
 
+    /// <summary>Work incidents: open them from alerts, tasks, comments, observables, evidence (analyst, privacy officer).</summary>
+    public const string Respond = "respond";
+
     /// <summary>Users, tokens, settings, channels (admin).</summary>
     public const string Administer = "administer";
 

@@ -15,6 +15,9 @@ public static class Scopes
     /// <summary>The <see cref="Policies.Read"/> and <see cref="Policies.Analyse"/> routes (acting on alerts, rules, vulnerabilities).</summary>
     public const string Analyse = "analyse";
 
+    /// <summary>The <see cref="Policies.Respond"/> routes (incidents, tasks, comments, evidence; never patient details).</summary>
+    public const string Respond = "respond";
+
     /// <summary>The <see cref="Policies.Read"/> and <see cref="Policies.Administer"/> routes (users, tokens, settings).</summary>
     public const string Admin = "admin";
 
@@ -22,5 +25,5 @@ public static class Scopes
     public const string Audit = "audit";
 
     /// <summary>Every scope a token may be given. No scope reveals patient data: only people do, and it is audited.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ingest, Metrics, Read, Analyse, Admin, Audit];
+    public static IReadOnlyList<string> All { get; } = [Ingest, Metrics, Read, Analyse, Respond, Admin, Audit];
 }

@@ -29,10 +29,10 @@ public sealed class ConventionTests
     /// <summary>Role → the policies it must never satisfy (hence the endpoints that require them).</summary>
     public static TheoryData<string, string[]> Forbidden => new()
     {
-        { Roles.Viewer, [Policies.Analyse, Policies.RevealPhi, Policies.Administer, Policies.Audit, Scopes.Ingest, Scopes.Metrics] },
+        { Roles.Viewer, [Policies.Analyse, Policies.Respond, Policies.RevealPhi, Policies.Administer, Policies.Audit, Scopes.Ingest, Scopes.Metrics] },
         { Roles.Analyst, [Policies.RevealPhi, Policies.Administer, Policies.Audit, Scopes.Ingest, Scopes.Metrics] },
         { Roles.PrivacyOfficer, [Policies.Analyse, Policies.Administer, Scopes.Ingest, Scopes.Metrics] },
-        { Roles.Admin, [Policies.RevealPhi, Scopes.Ingest, Scopes.Metrics] },
+        { Roles.Admin, [Policies.Respond, Policies.RevealPhi, Scopes.Ingest, Scopes.Metrics] },
     };
 
     [Fact]
