@@ -20,6 +20,16 @@ internal sealed partial class VigilServer : IDisposable
 
     public string DataDir { get; }
 
+    /// <summary>User and system CPU time the serve process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static string VigilDll => Path.Combine(AppContext.BaseDirectory, "vigil.dll");
 
     public static async Task<VigilServer> StartAsync(string folder, int syslogPort, int httpPort, IEnumerable<string> rules, string extraConfig = "")

@@ -58,7 +58,9 @@ internal sealed class SprayAddress
         // Two pointers over the failures (oldest first): each window starts at failure i and reaches as far as the
         // window allows; distinct accounts are counted as failures enter and leave it. Linear, so a brute force from one
         // address (thousands of failures) costs no more per event than a spray.
-        SprayCluster? best = null;
+        // The best window is remembered by position and built once at the end: building it at every tie copied up to
+        // MaxFailures attempts per failure event.
+        int bestStart = -1, bestEnd = 0, bestAccounts = 0;
         var counts = _accountCounts;
         counts.Clear();
         var end = 0;
@@ -71,9 +73,9 @@ internal sealed class SprayAddress
                 end++;
             }
 
-            if (counts.Count >= minAccounts && (best is null || counts.Count >= best.Accounts))
+            if (counts.Count >= minAccounts && counts.Count >= bestAccounts)
             {
-                best = new SprayCluster(Failures[i].Time, Failures[end - 1].Time, Failures.GetRange(i, end - i), counts.Count);
+                (bestStart, bestEnd, bestAccounts) = (i, end, counts.Count);
             }
 
             var leaving = Failures[i].User;
@@ -83,6 +85,8 @@ internal sealed class SprayAddress
             }
         }
 
-        return best;
+        return bestStart < 0
+            ? null
+            : new SprayCluster(Failures[bestStart].Time, Failures[bestEnd - 1].Time, Failures.GetRange(bestStart, bestEnd - bestStart), bestAccounts);
     }
 }

@@ -136,10 +136,14 @@ internal sealed partial class BatchWriter(
         foreach (var item in _group)
         {
             var count = item.Events.Count;
-            var ids = result.Duplicate ? [] : result.Ids.Skip(offset).Take(count).ToArray();
+            if (item.Acknowledged)
+            {
+                var ids = result.Duplicate ? [] : result.Ids.Skip(offset).Take(count).ToArray();
+                item.Complete(new AppendResult(ids, result.Duplicate));
+            }
+
             offset += count;
             metrics.Committed(item.Listener, result.Duplicate ? 0 : count);
-            item.Complete(new AppendResult(ids, result.Duplicate));
         }
 
         if (!result.Duplicate)

@@ -64,6 +64,18 @@ public sealed class IngestQueue
         return item.Committed;
     }
 
+    /// <summary>
+    /// Queues one event nobody waits to see committed (syslog has no acknowledgement), waiting for room. If the store
+    /// fails, the event is counted as rejected and lost, as it would be with the commit task unobserved.
+    /// </summary>
+    /// <exception cref="ChannelClosedException">The service is stopping.</exception>
+    public async ValueTask EnqueueUnacknowledgedAsync(EventRecord record, string listener, CancellationToken cancellationToken)
+    {
+        var item = new IngestItem([record], null, listener, acknowledged: false);
+        await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        _metrics.Received(listener, 1);
+    }
+
     /// <summary>Stops accepting; the writer drains what was queued.</summary>
     public void Complete() => _channel.Writer.TryComplete();
 }

@@ -21,6 +21,7 @@ public sealed class MessageIngest : IMessageSink
 {
     private readonly MonitoringService _monitoring;
     private readonly string? _declaredType;
+    private OriginName? _origin;
 
     /// <summary>Creates the sink for one listener or tailer.</summary>
     /// <param name="monitoring">The pipeline.</param>
@@ -36,7 +37,7 @@ public sealed class MessageIngest : IMessageSink
     public async ValueTask AcceptAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         var payload = message.Payload.Span;
-        var origin = $"{message.Listener}:{message.Peer}";
+        var origin = Origin(message.Listener, message.Peer);
         LogEvent? logEvent;
         string reason;
         string? raw = null;
@@ -71,6 +72,22 @@ public sealed class MessageIngest : IMessageSink
 
         logEvent.Source = origin;
         var record = new EventRecord(logEvent, raw ?? Encoding.UTF8.GetString(payload), message.ReceivedAt);
-        await _monitoring.Queue.EnqueueAsync([record], null, message.Listener, cancellationToken).ConfigureAwait(false);
+        await _monitoring.Queue.EnqueueUnacknowledgedAsync(record, message.Listener, cancellationToken).ConfigureAwait(false);
     }
+
+    // A connection's messages share one origin string instead of one each (thread-safe: the holder is immutable).
+    private string Origin(string listener, string peer)
+    {
+        var last = Volatile.Read(ref _origin);
+        if (last is not null && string.Equals(last.Peer, peer, StringComparison.Ordinal) && string.Equals(last.Listener, listener, StringComparison.Ordinal))
+        {
+            return last.Origin;
+        }
+
+        var origin = new OriginName(listener, peer, $"{listener}:{peer}");
+        Volatile.Write(ref _origin, origin);
+        return origin.Origin;
+    }
+
+    private sealed record OriginName(string Listener, string Peer, string Origin);
 }

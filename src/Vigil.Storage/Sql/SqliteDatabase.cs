@@ -118,7 +118,7 @@ internal sealed class SqliteDatabase : Database
     }
 
     public override Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
-        => Task.FromResult(_inserter.Insert((SqliteTransaction)scope.Transaction, events, cancellationToken));
+        => Task.FromResult(_inserter.Insert(events, cancellationToken));
 
     public override async ValueTask DisposeAsync()
     {
