@@ -219,7 +219,7 @@ internal sealed partial class PhiScan
     }
 
     /// <summary>A keyword before <paramref name="start"/> on the same line, within <paramref name="window"/> characters.</summary>
-    private string? SameLineBefore(int start, int window, ReadOnlySpan<string> keywords)
+    private string? SameLineBefore(int start, int window, KeywordSet keywords)
     {
         var from = Math.Max(0, start - window);
         var newline = _text.AsSpan(from, start - from).LastIndexOf('\n');

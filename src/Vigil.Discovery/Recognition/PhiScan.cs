@@ -88,7 +88,7 @@ internal sealed partial class PhiScan
         }
     }
 
-    private string? Before(int pos, ReadOnlySpan<string> keywords) =>
+    private string? Before(int pos, KeywordSet keywords) =>
         ContextWindow.FindBefore(_text, pos, _options.ContextWindow, keywords);
 
     private static string Ctx(string? keyword) => keyword is null ? string.Empty : "; context:" + keyword;

@@ -78,11 +78,9 @@ internal static class StaticWords
     ];
 
     /// <summary>Words that mark nearby single-word conditions as medical.</summary>
-    public static readonly string[] MedicalContext =
-    [
+    public static readonly KeywordSet MedicalContext = new(
         "diagnos", "history", "hx", "pmh", "suffer", "known", "condition", "treat", "presents", "presented",
-        "dx", "admitted", "referral", "referred", "medication", "problem", "symptom", "c/o", "complain",
-    ];
+        "dx", "admitted", "referral", "referred", "medication", "problem", "symptom", "c/o", "complain");
 
     public static void AddTo(VocabularyBuilder builder)
     {
