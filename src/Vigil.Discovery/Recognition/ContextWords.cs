@@ -12,6 +12,10 @@ internal static class ContextWords
     public static readonly KeywordSet Guernsey = new("guernsey", "gsy");
     public static readonly KeywordSet Birth = new("dob", "d.o.b", "date of birth", "born", "birth", "b.");
     public static readonly KeywordSet Phone = new("tel", "phone", "mobile", "mob", "call", "fax", "contact", "landline", "ring", "text");
+    public static readonly KeywordSet UsPhone = new(
+        "tel", "phone", "cell", "mobile", "home", "work", "office", "call", "fax", "contact", "reached", "number", "beeper", "pager");
+
+    public static readonly KeywordSet Pager = new("pager", "beeper", "pg", "bleep");
     public static readonly KeywordSet Postcode = new("postcode", "post code", "address", "addr");
     public static readonly KeywordSet Address = new("address", "addr", "lives at", "living at", "resides");
 

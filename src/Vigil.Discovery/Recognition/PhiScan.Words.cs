@@ -155,7 +155,7 @@ internal sealed partial class PhiScan
         _personWeak = (info.Flags & WordFlags.WeakTrigger) != 0 && (end >= s.Length || s[end] != ':');
         _personEvidence = isTitle
             ? "context:title"
-            : "context:" + s.Substring(start, end - start).ToLowerInvariant();
+            : StaticWords.TriggerEvidence(s.AsSpan(start, end - start));
     }
 
     private int TryPhrase(int start, int end, WordInfo first)

@@ -42,7 +42,7 @@ internal sealed partial class PhiScan
                 var next = c switch
                 {
                     '+' => TryPlusPhone(i),
-                    '(' => TryParenPhone(i),
+                    '(' => _options.UsPhones && i + 1 < n && s[i + 1] != '0' ? TryParenUsPhone(i) : TryParenPhone(i),
                     _ => -1,
                 };
                 i = next > i ? next : i + 1;
@@ -66,7 +66,7 @@ internal sealed partial class PhiScan
                 i++;
             }
 
-            if (i < n && (CharClass.IsEmailLocal(s[i]) || s[i] == '@'))
+            if (i < n && s[i] is '@' or '.' or '_' or '%' or '+' or '-' or '\'' && LocalPartReachesAt(i))
             {
                 var emailEnd = TryEmail(start);
                 if (emailEnd > 0)
@@ -78,6 +78,18 @@ internal sealed partial class PhiScan
 
             i = !letters ? OnNumber(start, i) : digits ? OnAlnum(start, i) : OnWord(start, i);
         }
+    }
+
+    /// <summary>True when the e-mail local-part characters from <paramref name="pos"/> run up to an '@'.</summary>
+    private bool LocalPartReachesAt(int pos)
+    {
+        var s = _text;
+        while (pos < s.Length && s[pos] != '@' && CharClass.IsEmailLocal(s[pos]))
+        {
+            pos++;
+        }
+
+        return pos < s.Length && s[pos] == '@';
     }
 
     private void Add(string type, int start, int end, double confidence, string evidence)

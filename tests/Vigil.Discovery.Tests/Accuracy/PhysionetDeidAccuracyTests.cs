@@ -13,7 +13,7 @@ public sealed class PhysionetDeidAccuracyTests(ITestOutputHelper output)
     public void Physionet_deid_names_dates_phones_and_locations_are_scored_against_the_gold_standard()
     {
         var corpus = PhysionetDeid.Instance;
-        var recogniser = new PhiRecogniser(PhiData.Vocabulary, RecogniserOptions.Default with { AllDates = true });
+        var recogniser = new PhiRecogniser(PhiData.Vocabulary, RecogniserOptions.Default with { AllDates = true, UsPhones = true });
         var predicted = new List<LabelledSpan>();
         var results = new List<PhiMatch>();
         for (var i = 0; i < corpus.Notes.Count; i++)
