@@ -18,6 +18,6 @@ static int Usage()
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
     Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench vulns [--components N] [--rounds N] [--baseline-sample N]");
-    Console.Error.WriteLine("       Vigil.Bench phi [--data DIR] [--vocabulary DIR] [--rounds N] [--openredaction FILE] [--openredaction-uk FILE]");
+    Console.Error.WriteLine("       Vigil.Bench phi [--data DIR] [--vocabulary DIR] [--rounds N] [--openredaction FILE] [--openredaction-uk FILE] [--no-end-to-end] [--dump FILE]");
     return 2;
 }

@@ -36,13 +36,18 @@ internal static class PhiBenchmark
         var vocabulary = PhiVocabulary.Load(vocabularyFolder, static p => Console.Error.WriteLine($"vocabulary: {p}"));
         Console.WriteLine($"vocabulary loaded in {clock.Elapsed.TotalSeconds:F2} s; corpus {corpus.Messages.Count:N0} messages, {corpus.Characters:N0} characters, {corpus.Gold.Count:N0} labelled entities");
 
-        var results = new List<ToolResult>();
-        foreach (var (name, options) in Configurations)
+        if (Option(args, "--dump") is { } dump)
         {
-            results.Add(Measure($"vigil-{name}", corpus, new PhiRecogniser(vocabulary, options), rounds));
+            Dump(corpus, new PhiRecogniser(vocabulary, RecogniserOptions.Default), dump);
+            return 0;
         }
 
-        results.Add(EndToEnd(corpus, vocabulary, Math.Max(1, rounds / 2)));
+        var recognisers = Configurations.Select(c => ($"vigil-{c.Name}", new PhiRecogniser(vocabulary, c.Options))).ToList();
+        var results = MeasureInterleaved(corpus, recognisers, rounds);
+        if (!args.Contains("--no-end-to-end"))
+        {
+            results.Add(EndToEnd(corpus, vocabulary, Math.Max(1, rounds / 2)));
+        }
         foreach (var (option, name) in new[] { ("--openredaction", "openredaction-1.0"), ("--openredaction-uk", "openredaction-1.0-uk") })
         {
             if (Option(args, option) is { } file)
@@ -55,43 +60,96 @@ internal static class PhiBenchmark
         return 0;
     }
 
-    private static ToolResult Measure(string name, PhiCorpus corpus, PhiRecogniser recogniser, int rounds)
+    /// <summary>
+    /// Scores each configuration once, warms each up, then times them round-robin (round 1 of every configuration,
+    /// then round 2...), so a load spike from other processes hits all configurations alike and their ratio holds.
+    /// </summary>
+    private static List<ToolResult> MeasureInterleaved(PhiCorpus corpus, List<(string Name, PhiRecogniser Recogniser)> recognisers, int rounds)
     {
         var matches = new List<PhiMatch>();
-        var detections = new List<GoldEntity>();
-        foreach (var (start, text) in corpus.Messages)
+        var scores = new List<(int Detections, Dictionary<string, (double, double, double)> Types)>();
+        foreach (var (_, recogniser) in recognisers)
         {
-            matches.Clear();
-            recogniser.Scan(text, matches);
-            detections.AddRange(matches.Select(m => new GoldEntity(m.Type, start + m.Start, start + m.Start + m.Length)));
+            var detections = new List<GoldEntity>();
+            foreach (var (start, text) in corpus.Messages)
+            {
+                matches.Clear();
+                recogniser.Scan(text, matches);
+                detections.AddRange(matches.Select(m => new GoldEntity(m.Type, start + m.Start, start + m.Start + m.Length)));
+            }
+
+            scores.Add((detections.Count, PhiScore.Score(corpus.Gold, detections).ToDictionary(static s => s.Key, static s => (s.Value.Precision, s.Value.Recall, s.Value.F1))));
         }
 
         // Warm up for at least three seconds: on one busy core the JIT's background tier-up competes with the loop,
         // and a scan of a real mailbox runs for minutes, so steady state is what counts.
         for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 3;)
         {
-            foreach (var (_, text) in corpus.Messages)
+            foreach (var (_, recogniser) in recognisers)
             {
-                matches.Clear();
-                recogniser.Scan(text, matches);
+                ScanAll(corpus, recogniser, matches);
             }
         }
 
-        var rates = new List<double>();
+        var rates = recognisers.Select(static _ => new List<double>()).ToList();
+        var cpuRates = recognisers.Select(static _ => new List<double>()).ToList();
+        using var process = Process.GetCurrentProcess();
         for (var round = 0; round < rounds; round++)
         {
-            var clock = Stopwatch.StartNew();
-            foreach (var (_, text) in corpus.Messages)
+            for (var k = 0; k < recognisers.Count; k++)
             {
-                matches.Clear();
-                recogniser.Scan(text, matches);
+                process.Refresh();
+                var cpu = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                ScanAll(corpus, recognisers[k].Recogniser, matches);
+                rates[k].Add(corpus.Characters / 1e6 / clock.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpuRates[k].Add(corpus.Characters / 1e6 / (process.TotalProcessorTime - cpu).TotalSeconds);
             }
-
-            rates.Add(corpus.Characters / 1e6 / clock.Elapsed.TotalSeconds);
         }
 
-        Console.WriteLine($"{name}: rounds {string.Join(", ", rates.Select(static r => r.ToString("F1", CultureInfo.InvariantCulture)))} MB/s; {detections.Count:N0} detections");
-        return new ToolResult(name, Median(rates), PhiScore.Score(corpus.Gold, detections).ToDictionary(static s => s.Key, static s => (s.Value.Precision, s.Value.Recall, s.Value.F1)));
+        var results = new List<ToolResult>();
+        for (var k = 0; k < recognisers.Count; k++)
+        {
+            Console.WriteLine($"{recognisers[k].Name}: rounds {string.Join(", ", rates[k].Select(static r => r.ToString("F1", CultureInfo.InvariantCulture)))} MB/s (per CPU-second: median {Median(cpuRates[k]):F1}); {scores[k].Detections:N0} detections");
+            results.Add(new ToolResult(recognisers[k].Name, Median(rates[k]), scores[k].Types));
+        }
+
+        if (recognisers.Count > 1)
+        {
+            var ratios = Enumerable.Range(0, rounds).Select(r => rates[0][r] / rates[1][r]).ToList();
+            var cpuRatios = Enumerable.Range(0, rounds).Select(r => cpuRates[0][r] / cpuRates[1][r]).ToList();
+            Console.WriteLine($"ratio {recognisers[0].Name} / {recognisers[1].Name} per round: {string.Join(", ", ratios.Select(static r => r.ToString("F2", CultureInfo.InvariantCulture)))} (median {Median(ratios):F2}; per CPU-second {Median(cpuRatios):F2})");
+        }
+
+        return results;
+    }
+
+    /// <summary>Every match of the default configuration, one line each: a before/after check for recogniser changes.</summary>
+    private static void Dump(PhiCorpus corpus, PhiRecogniser recogniser, string file)
+    {
+        using var writer = new StreamWriter(file);
+        var matches = new List<PhiMatch>();
+        for (var k = 0; k < corpus.Messages.Count; k++)
+        {
+            matches.Clear();
+            recogniser.Scan(corpus.Messages[k].Text, matches);
+            foreach (var m in matches)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{k}\t{m.Type}\t{m.Start}\t{m.Length}\t{m.Confidence:F2}\t{m.Evidence}"));
+            }
+        }
+
+        Console.WriteLine($"wrote {file}");
+    }
+
+    private static void ScanAll(PhiCorpus corpus, PhiRecogniser recogniser, List<PhiMatch> matches)
+    {
+        foreach (var (_, text) in corpus.Messages)
+        {
+            matches.Clear();
+            recogniser.Scan(text, matches);
+        }
     }
 
     /// <summary>The whole pipeline on the mbox file: MIME parsing, decoding, recognisers, masking; one thread.</summary>

@@ -21,6 +21,15 @@ internal sealed partial class PhiScan
             }
         }
 
+        if (_options.UsPhones && len is >= 3 and <= 5)
+        {
+            var phoneEnd = TryUsPhone(start, end);
+            if (phoneEnd > 0)
+            {
+                return phoneEnd;
+            }
+        }
+
         var glued = start > 0 && s[start - 1] is '-' or '.' or '/' or '£' or '$';
         Span<int> starts = stackalloc int[MaxGroups];
         Span<int> ends = stackalloc int[MaxGroups];

@@ -155,7 +155,7 @@ internal sealed partial class PhiScan
         _personWeak = (info.Flags & WordFlags.WeakTrigger) != 0 && (end >= s.Length || s[end] != ':');
         _personEvidence = isTitle
             ? "context:title"
-            : "context:" + s.Substring(start, end - start).ToLowerInvariant();
+            : StaticWords.TriggerEvidence(s.AsSpan(start, end - start));
     }
 
     private int TryPhrase(int start, int end, WordInfo first)
@@ -219,7 +219,7 @@ internal sealed partial class PhiScan
     }
 
     /// <summary>A keyword before <paramref name="start"/> on the same line, within <paramref name="window"/> characters.</summary>
-    private string? SameLineBefore(int start, int window, ReadOnlySpan<string> keywords)
+    private string? SameLineBefore(int start, int window, KeywordSet keywords)
     {
         var from = Math.Max(0, start - window);
         var newline = _text.AsSpan(from, start - from).LastIndexOf('\n');

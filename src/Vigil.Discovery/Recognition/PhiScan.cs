@@ -42,7 +42,7 @@ internal sealed partial class PhiScan
                 var next = c switch
                 {
                     '+' => TryPlusPhone(i),
-                    '(' => TryParenPhone(i),
+                    '(' => _options.UsPhones && i + 1 < n && s[i + 1] != '0' ? TryParenUsPhone(i) : TryParenPhone(i),
                     _ => -1,
                 };
                 i = next > i ? next : i + 1;
@@ -66,7 +66,7 @@ internal sealed partial class PhiScan
                 i++;
             }
 
-            if (i < n && (CharClass.IsEmailLocal(s[i]) || s[i] == '@'))
+            if (i < n && s[i] is '@' or '.' or '_' or '%' or '+' or '-' or '\'' && LocalPartReachesAt(i))
             {
                 var emailEnd = TryEmail(start);
                 if (emailEnd > 0)
@@ -80,6 +80,18 @@ internal sealed partial class PhiScan
         }
     }
 
+    /// <summary>True when the e-mail local-part characters from <paramref name="pos"/> run up to an '@'.</summary>
+    private bool LocalPartReachesAt(int pos)
+    {
+        var s = _text;
+        while (pos < s.Length && s[pos] != '@' && CharClass.IsEmailLocal(s[pos]))
+        {
+            pos++;
+        }
+
+        return pos < s.Length && s[pos] == '@';
+    }
+
     private void Add(string type, int start, int end, double confidence, string evidence)
     {
         if (confidence >= _options.MinimumConfidence)
@@ -88,7 +100,7 @@ internal sealed partial class PhiScan
         }
     }
 
-    private string? Before(int pos, ReadOnlySpan<string> keywords) =>
+    private string? Before(int pos, KeywordSet keywords) =>
         ContextWindow.FindBefore(_text, pos, _options.ContextWindow, keywords);
 
     private static string Ctx(string? keyword) => keyword is null ? string.Empty : "; context:" + keyword;

@@ -33,6 +33,9 @@ public static class PhiTypes
     /// <summary>UK or Channel Islands telephone number.</summary>
     public const string UkPhone = "UK_PHONE";
 
+    /// <summary>North American phone or pager number; reported only when <see cref="RecogniserOptions.UsPhones"/> is set.</summary>
+    public const string UsPhone = "US_PHONE";
+
     /// <summary>E-mail address.</summary>
     public const string Email = "EMAIL";
 
@@ -57,7 +60,7 @@ public static class PhiTypes
     /// <summary>Identity, contact or health: what a breach notification tells the person was exposed.</summary>
     public static PhiCategory CategoryOf(string type) => type switch
     {
-        Email or UkPhone or UkPostcode or Address => PhiCategory.Contact,
+        Email or UkPhone or UsPhone or UkPostcode or Address => PhiCategory.Contact,
         Icd10 or Condition or Medication => PhiCategory.Health,
         _ => PhiCategory.Identity,
     };

@@ -10,13 +10,18 @@ namespace Vigil.Discovery.Recognition;
 /// Also report dates outside a birth context as <see cref="PhiTypes.Date"/>, including day/month without a year
 /// (clinical notes, where any date is identifying; off for mailboxes, where most dates are not).
 /// </param>
+/// <param name="UsPhones">
+/// Also report North American phone numbers and pager numbers as <see cref="PhiTypes.UsPhone"/> (US clinical notes;
+/// off for UK mailboxes, where 10-digit references share the shape).
+/// </param>
 public sealed record RecogniserOptions(
     bool Names = true,
     bool Health = true,
     bool Addresses = true,
     double MinimumConfidence = 0.5,
     int ContextWindow = 60,
-    bool AllDates = false)
+    bool AllDates = false,
+    bool UsPhones = false)
 {
     /// <summary>Every recogniser, confidence at least 0.5.</summary>
     public static RecogniserOptions Default { get; } = new();

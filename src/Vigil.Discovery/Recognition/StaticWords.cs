@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Vigil.Discovery.Recognition;
 
 /// <summary>Built-in context words: part of the code, not of any third-party list.</summary>
@@ -78,11 +80,18 @@ internal static class StaticWords
     ];
 
     /// <summary>Words that mark nearby single-word conditions as medical.</summary>
-    public static readonly string[] MedicalContext =
-    [
+    public static readonly KeywordSet MedicalContext = new(
         "diagnos", "history", "hx", "pmh", "suffer", "known", "condition", "treat", "presents", "presented",
-        "dx", "admitted", "referral", "referred", "medication", "problem", "symptom", "c/o", "complain",
-    ];
+        "dx", "admitted", "referral", "referred", "medication", "problem", "symptom", "c/o", "complain");
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TriggerEvidenceByWord =
+        PersonTriggers.Concat(WeakPersonTriggers).Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(static w => w, static w => "context:" + w, StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"context:" and the trigger word in lower case, without allocating per match.</summary>
+    public static string TriggerEvidence(ReadOnlySpan<char> word) =>
+        TriggerEvidenceByWord.TryGetValue(word, out var evidence) ? evidence : "context:" + word.ToString().ToLowerInvariant();
 
     public static void AddTo(VocabularyBuilder builder)
     {

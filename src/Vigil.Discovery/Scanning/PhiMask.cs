@@ -15,7 +15,7 @@ public static class PhiMask
     {
         PhiTypes.UkNhs or PhiTypes.ScotChi or PhiTypes.NiHc => KeepLast(value, 4),
         PhiTypes.UkNino or PhiTypes.GySsn or PhiTypes.JeSsn => KeepLast(value, 3),
-        PhiTypes.UkPhone => KeepLast(value, 3),
+        PhiTypes.UkPhone or PhiTypes.UsPhone => KeepLast(value, 3),
         PhiTypes.RecordNumber => KeepLast(value, 2),
         PhiTypes.Email => Email(value),
         PhiTypes.Person => Initials(value),

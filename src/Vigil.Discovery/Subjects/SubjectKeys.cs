@@ -27,7 +27,7 @@ internal static class SubjectKeys
         value ??= "";
         return type switch
         {
-            PhiTypes.UkNhs or PhiTypes.ScotChi or PhiTypes.NiHc or PhiTypes.UkPhone => Filter(value, char.IsAsciiDigit),
+            PhiTypes.UkNhs or PhiTypes.ScotChi or PhiTypes.NiHc or PhiTypes.UkPhone or PhiTypes.UsPhone => Filter(value, char.IsAsciiDigit),
             PhiTypes.UkNino or PhiTypes.GySsn or PhiTypes.JeSsn or PhiTypes.UkPostcode or PhiTypes.RecordNumber or PhiTypes.Icd10
                 => Filter(value, char.IsAsciiLetterOrDigit).ToUpperInvariant(),
             PhiTypes.Email => value.Trim().ToLowerInvariant(),

@@ -53,7 +53,7 @@ internal sealed partial class PhysionetDeid
     {
         "PERSON" => "names",
         "DATE" or "DATE_OF_BIRTH" => "dates",
-        "UK_PHONE" => "phones",
+        "UK_PHONE" or "US_PHONE" => "phones",
         "ADDRESS" or "UK_POSTCODE" => "locations",
         _ => null,
     };
