@@ -19,6 +19,7 @@ internal static class ScanPhiCommand
         {
             Description = "Folder of name, ICD-10 and BNF lists laid out like shared/data/phi. Default: VIGIL_PHI_VOCABULARY, else the development checkout's ../shared/data/phi.",
         };
+        var usPhones = new Option<bool>("--us-phones") { Description = "Also recognise North American telephone and pager numbers (US_PHONE); off by default for UK practices." };
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show progress." };
         var inputs = new Argument<string[]>("PATH")
         {
@@ -29,7 +30,7 @@ internal static class ScanPhiCommand
         CommandLine.RejectOptionLikeValues(inputs);
         var command = new Command("scan-phi", "Find the patients, and which of their data, that a mailbox or documents expose.")
         {
-            format, output, reveal, subjects, vocabulary, noProgress, inputs,
+            format, output, reveal, subjects, vocabulary, usPhones, noProgress, inputs,
         };
         command.SetAction(parse => new ScanPhiRun(new ScanPhiSettings(
             parse.GetValue(inputs) ?? [],
@@ -38,7 +39,8 @@ internal static class ScanPhiCommand
             parse.GetValue(reveal),
             parse.GetValue(subjects),
             parse.GetValue(vocabulary),
-            !parse.GetValue(noProgress))).Execute());
+            !parse.GetValue(noProgress),
+            parse.GetValue(usPhones))).Execute());
         return command;
     }
 }

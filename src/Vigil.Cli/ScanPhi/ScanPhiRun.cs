@@ -59,7 +59,7 @@ internal sealed class ScanPhiRun(ScanPhiSettings settings)
 
         IReadOnlyList<DataSubject>? subjects = null;
         using (var writer = PhiReportWriter.Create(format, stream, settings.Reveal, settings.Output is null && !Console.IsOutputRedirected))
-        using (var scanner = new PhiScanner(vocabulary, RecogniserOptions.Default, new PhiScannerOptions { KeepValues = settings.Reveal || linking }))
+        using (var scanner = new PhiScanner(vocabulary, settings.UsPhones ? RecogniserOptions.Default with { UsPhones = true } : RecogniserOptions.Default, new PhiScannerOptions { KeepValues = settings.Reveal || linking }))
         {
             var items = new ContentReader(ContentLimits.Default).Read(settings.Inputs, p => Problem(summary, p), cancel.Token);
             void ScanAll(Action<long>? progress)

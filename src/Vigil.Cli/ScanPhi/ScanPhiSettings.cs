@@ -8,7 +8,8 @@ internal sealed record ScanPhiSettings(
     bool Reveal,
     bool Subjects,
     string? Vocabulary,
-    bool Progress)
+    bool Progress,
+    bool UsPhones = false)
 {
     /// <summary>The format asked for, else the output file's extension, else table on a terminal and jsonl otherwise.</summary>
     public string ResolvedFormat => Format ?? Path.GetExtension(Output)?.ToLowerInvariant() switch

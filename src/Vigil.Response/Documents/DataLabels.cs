@@ -17,6 +17,7 @@ public static class DataLabels
         PhiTypes.DateOfBirth => "date of birth",
         PhiTypes.UkPostcode => "postcode",
         PhiTypes.UkPhone => "telephone number",
+        PhiTypes.UsPhone => "telephone number",
         PhiTypes.Email => "e-mail address",
         PhiTypes.Person => "name",
         PhiTypes.Address => "postal address",

@@ -43,6 +43,23 @@ public sealed class ScanPhiCommandTests
     }
 
     [Fact]
+    public void Us_phone_numbers_are_found_only_when_asked_for()
+    {
+        using var temp = new TempFolder();
+        var note = Path.Combine(temp.Path, "note.txt");
+        File.WriteAllText(note, "Discharge summary. Call the clinic on (617) 555-0123 if the pain returns.\n");
+        int UsPhones(params string[] extra)
+        {
+            var (exit, stdout, stderr) = VigilProcess.Run(["scan-phi", "--format", "jsonl", .. extra, note]);
+            Assert.True(exit == 0, stderr);
+            return Lines(stdout).Count(static f => f.GetProperty("type").GetString() == "US_PHONE");
+        }
+
+        Assert.Equal(0, UsPhones());
+        Assert.Equal(1, UsPhones("--us-phones"));
+    }
+
+    [Fact]
     public void Jsonl_findings_are_masked_and_typed()
     {
         using var temp = new TempFolder();
