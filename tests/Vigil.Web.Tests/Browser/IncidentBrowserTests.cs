@@ -15,7 +15,7 @@ public sealed class IncidentBrowserTests(BrowserFixture fixture)
         using (var http = new HttpClient { BaseAddress = fixture.App.BaseAddress })
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.App.IngestToken);
-            var body = $"{{\"action\":\"{ServeApp.Marker}\",\"user\":\"dave.incident\",\"client_ip\":\"198.51.100.23\",\"Operation\":\"New-InboxRule\"}}";
+            var body = $"{{\"action\":\"{ServeApp.IncidentMarker}\",\"user\":\"dave.incident\",\"client_ip\":\"198.51.100.23\",\"Operation\":\"New-InboxRule\"}}";
             var answer = await http.PostAsync(new Uri("/api/v1/events", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
             Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
         }
@@ -31,7 +31,7 @@ public sealed class IncidentBrowserTests(BrowserFixture fixture)
         await row.Locator("input[type=checkbox]").CheckAsync();
         await page.ClickAsync("button:text('Open or add to an incident')");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New incident");
-        await Assertions.Expect(page.Locator("table.alerts")).ToContainTextAsync("Browser test marker seen");
+        await Assertions.Expect(page.Locator("table.alerts")).ToContainTextAsync(ServeApp.IncidentRuleTitle);
         await BrowserFixture.CheckPageAsync(page, "incident-new");
 
         await page.FillAsync("#title", "Mailbox compromise (browser test)");
@@ -43,7 +43,7 @@ public sealed class IncidentBrowserTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator("#incident-status")).ToHaveTextAsync("New");
         await Assertions.Expect(page.Locator("table.tasks")).ToContainTextAsync("Export the audit log");
-        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("Browser test marker seen");
+        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync(ServeApp.IncidentRuleTitle);
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("Operation New-InboxRule");
         await Assertions.Expect(page.Locator("table.observables")).ToContainTextAsync("198.51.100.23");
         await Assertions.Expect(page.Locator("a", new() { HasText = "Evidence" })).ToHaveCountAsync(1);
