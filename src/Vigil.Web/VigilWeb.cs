@@ -78,6 +78,7 @@ public static class VigilWeb
         services.AddVigilPages();
         services.AddSingleton(options.Discovery);
         services.AddSingleton<Discovery.DiscoveryScans>();
+        services.AddSingleton(static _ => new Incidents.PlaybookCatalog()).AddSingleton<Incidents.IncidentWork>();
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))

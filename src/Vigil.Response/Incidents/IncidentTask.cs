@@ -9,6 +9,7 @@ namespace Vigil.Response.Incidents;
 /// <param name="Assignee">Who should do it, or null.</param>
 /// <param name="DoneBy">Who did it, or null while open.</param>
 /// <param name="DoneAt">When it was done, or null while open.</param>
+/// <param name="Note">What the person who did it wrote (stored sealed), or null.</param>
 public sealed record IncidentTask(
     long IncidentId,
     int Number,
@@ -17,4 +18,5 @@ public sealed record IncidentTask(
     string? Source,
     string? Assignee,
     string? DoneBy,
-    DateTimeOffset? DoneAt);
+    DateTimeOffset? DoneAt,
+    string? Note = null);

@@ -5,7 +5,8 @@ namespace Vigil.Storage.Incidents;
 /// <summary>Incidents, their timeline, tasks, comments, observables, linked alerts, reminders and sealed documents.</summary>
 /// <remarks>
 /// Thread-safe; times come from the store's <see cref="TimeProvider"/>. Sealed documents are encrypted (see
-/// docs/incidents.md, "Envelope encryption") and every put or get is written to the custody log.
+/// docs/incidents.md, "Envelope encryption") and every put or get is written to the custody log. What people type
+/// (description, comments, timeline text, task notes) is sealed under the incident's data key (docs/web-incidents.md).
 /// </remarks>
 public interface IIncidentStore
 {
@@ -25,10 +26,23 @@ public interface IIncidentStore
     /// <summary>Moves an incident to <paramref name="status"/> and records it on the timeline; false when there is no such incident.</summary>
     Task<bool> UpdateStatusAsync(long id, IncidentStatus status, string actor, CancellationToken cancellationToken);
 
+    /// <summary>Moves an incident from <paramref name="from"/> to <paramref name="to"/>; false when there is no such incident or its status is no longer <paramref name="from"/> (someone else moved it).</summary>
+    Task<bool> MoveStatusAsync(long id, IncidentStatus from, IncidentStatus to, string actor, CancellationToken cancellationToken);
+
+    /// <summary>How many incidents there are in each status (every status present, zero included).</summary>
+    Task<IReadOnlyDictionary<IncidentStatus, int>> CountByStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>The description given when the incident was opened (stored sealed), or null.</summary>
+    /// <exception cref="Protection.ProtectionException">The master key is wrong or the text was altered.</exception>
+    Task<string?> GetDescriptionAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The incidents an alert is linked to, newest first.</summary>
+    Task<IReadOnlyList<Incident>> ListForAlertAsync(long alertId, CancellationToken cancellationToken);
+
     /// <summary>Sets (or clears) the owner and records it on the timeline; false when there is no such incident.</summary>
     Task<bool> SetOwnerAsync(long id, string? owner, string actor, CancellationToken cancellationToken);
 
-    /// <summary>Adds a timeline entry.</summary>
+    /// <summary>Adds a timeline entry (its text is stored sealed).</summary>
     Task<TimelineEntry> AddTimelineEntryAsync(long incidentId, DateTimeOffset at, string source, string text, string actor, CancellationToken cancellationToken);
 
     /// <summary>The timeline in time order.</summary>
@@ -43,7 +57,10 @@ public interface IIncidentStore
     /// <summary>Marks task <paramref name="number"/> done by <paramref name="doneBy"/> now; false when there is no such task or it is already done.</summary>
     Task<bool> CompleteTaskAsync(long incidentId, int number, string doneBy, CancellationToken cancellationToken);
 
-    /// <summary>Adds a comment.</summary>
+    /// <summary>Marks task <paramref name="number"/> done as above, keeping <paramref name="note"/> (sealed) when given.</summary>
+    Task<bool> CompleteTaskAsync(long incidentId, int number, string doneBy, string? note, CancellationToken cancellationToken);
+
+    /// <summary>Adds a comment (its text is stored sealed).</summary>
     Task<IncidentComment> AddCommentAsync(long incidentId, string author, string text, CancellationToken cancellationToken);
 
     /// <summary>The comments, oldest first.</summary>

@@ -83,10 +83,10 @@ internal sealed partial class SqlEvidenceStore
         var newId = _keys.Add(key);
         await using (var scope = await _db.BeginWriteAsync(WriteLock.Custody, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var table in new[] { "evidence", "sealed_documents" })
+            foreach (var table in new[] { "evidence", "sealed_documents", "incident_keys" })
             {
                 var rows = new List<(string Where, byte[] Wrapped, string KeyId)>();
-                var keyColumn = table == "evidence" ? "CAST(id AS TEXT)" : "CAST(incident_id AS TEXT) || '|' || kind";
+                var keyColumn = table switch { "evidence" => "CAST(id AS TEXT)", "incident_keys" => "CAST(incident_id AS TEXT)", _ => "CAST(incident_id AS TEXT) || '|' || kind" };
                 using (var select = scope.Command($"SELECT {keyColumn}, wrapped_key, key_id FROM {table}"))
                 await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {

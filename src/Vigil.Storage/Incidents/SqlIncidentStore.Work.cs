@@ -35,11 +35,12 @@ internal sealed partial class SqlIncidentStore
         return added;
     }
 
-    public Task<IReadOnlyList<IncidentTask>> ListTasksAsync(long incidentId, CancellationToken cancellationToken)
-        => QueryAsync(
-            "SELECT incident_id, number, title, step_group, source, assignee, done_by, done_at FROM incident_tasks WHERE incident_id = @i ORDER BY number",
+    public async Task<IReadOnlyList<IncidentTask>> ListTasksAsync(long incidentId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            "SELECT incident_id, number, title, step_group, source, assignee, done_by, done_at, note_sealed FROM incident_tasks WHERE incident_id = @i ORDER BY number",
             c => c.With("@i", incidentId),
-            r => new IncidentTask(
+            r => (Task: new IncidentTask(
                 r.GetInt64(0),
                 (int)r.GetInt64(1),
                 r.GetString(2),
@@ -47,10 +48,22 @@ internal sealed partial class SqlIncidentStore
                 r.IsDBNull(4) ? null : r.GetString(4),
                 r.IsDBNull(5) ? null : r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetString(6),
-                r.IsDBNull(7) ? null : Db.Time(r.GetInt64(7))),
-            cancellationToken);
+                r.IsDBNull(7) ? null : Db.Time(r.GetInt64(7))), Note: r.IsDBNull(8) ? null : r.GetFieldValue<byte[]>(8)),
+            cancellationToken).ConfigureAwait(false);
+        var dataKey = rows.Any(static r => r.Note is not null) ? await ReadKeyAsync(incidentId, cancellationToken).ConfigureAwait(false) : null;
+        var tasks = new List<IncidentTask>(rows.Count);
+        foreach (var (task, note) in rows)
+        {
+            tasks.Add(task with { Note = await OpenTextAsync(dataKey, incidentId, "incident_tasks", task.Number, note, null, cancellationToken).ConfigureAwait(false) });
+        }
 
-    public async Task<bool> CompleteTaskAsync(long incidentId, int number, string doneBy, CancellationToken cancellationToken)
+        return tasks;
+    }
+
+    public Task<bool> CompleteTaskAsync(long incidentId, int number, string doneBy, CancellationToken cancellationToken)
+        => CompleteTaskAsync(incidentId, number, doneBy, null, cancellationToken);
+
+    public async Task<bool> CompleteTaskAsync(long incidentId, int number, string doneBy, string? note, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         await using var scope = await _db.BeginWriteAsync(WriteLock.None, cancellationToken).ConfigureAwait(false);
@@ -64,6 +77,12 @@ internal sealed partial class SqlIncidentStore
             return false;
         }
 
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            var dataKey = await DataKeyAsync(scope, incidentId, cancellationToken).ConfigureAwait(false);
+            await SealIntoAsync(scope, dataKey, incidentId, "incident_tasks", "note_sealed", "number", number, note.Trim(), cancellationToken).ConfigureAwait(false);
+        }
+
         await InsertTimelineAsync(scope, incidentId, now, $"user:{doneBy}", $"Task {number} done", doneBy, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync().ConfigureAwait(false);
         return true;
@@ -73,22 +92,33 @@ internal sealed partial class SqlIncidentStore
     {
         var now = Db.Time(Db.Micros(_time.GetUtcNow()));
         await using var scope = await _db.BeginWriteAsync(WriteLock.None, cancellationToken).ConfigureAwait(false);
-        using var insert = scope.Command("INSERT INTO incident_comments (incident_id, author, at, text) VALUES (@i, @a, @t, @x) RETURNING id")
+        var dataKey = await DataKeyAsync(scope, incidentId, cancellationToken).ConfigureAwait(false);
+        using var insert = scope.Command("INSERT INTO incident_comments (incident_id, author, at, text) VALUES (@i, @a, @t, '') RETURNING id")
             .With("@i", incidentId)
             .With("@a", Db.Text(author))
-            .With("@t", Db.Micros(now))
-            .With("@x", Db.Text(text));
+            .With("@t", Db.Micros(now));
         var id = await Db.ScalarInt64Async(insert, cancellationToken).ConfigureAwait(false) ?? 0;
+        await SealIntoAsync(scope, dataKey, incidentId, "incident_comments", "text_sealed", "id", id, text, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync().ConfigureAwait(false);
         return new IncidentComment(id, incidentId, author, now, text);
     }
 
-    public Task<IReadOnlyList<IncidentComment>> ListCommentsAsync(long incidentId, CancellationToken cancellationToken)
-        => QueryAsync(
-            "SELECT id, incident_id, author, at, text FROM incident_comments WHERE incident_id = @i ORDER BY at, id",
+    public async Task<IReadOnlyList<IncidentComment>> ListCommentsAsync(long incidentId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            "SELECT id, incident_id, author, at, text, text_sealed FROM incident_comments WHERE incident_id = @i ORDER BY at, id",
             c => c.With("@i", incidentId),
-            r => new IncidentComment(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Db.Time(r.GetInt64(3)), r.GetString(4)),
-            cancellationToken);
+            r => (Comment: new IncidentComment(r.GetInt64(0), r.GetInt64(1), r.GetString(2), Db.Time(r.GetInt64(3)), r.GetString(4)), Sealed: r.IsDBNull(5) ? null : r.GetFieldValue<byte[]>(5)),
+            cancellationToken).ConfigureAwait(false);
+        var dataKey = rows.Any(static r => r.Sealed is not null) ? await ReadKeyAsync(incidentId, cancellationToken).ConfigureAwait(false) : null;
+        var comments = new List<IncidentComment>(rows.Count);
+        foreach (var (comment, sealedText) in rows)
+        {
+            comments.Add(comment with { Text = (await OpenTextAsync(dataKey, incidentId, "incident_comments", comment.Id, sealedText, comment.Text, cancellationToken).ConfigureAwait(false))! });
+        }
+
+        return comments;
+    }
 
     public async Task<int> AddObservablesAsync(long incidentId, IReadOnlyList<Observable> observables, CancellationToken cancellationToken)
     {

@@ -59,6 +59,12 @@ internal sealed partial class SqlIncidentStore : IIncidentStore
             id = await Db.ScalarInt64Async(insert, cancellationToken).ConfigureAwait(false) ?? 0;
         }
 
+        if (!string.IsNullOrWhiteSpace(incident.Description))
+        {
+            var dataKey = await DataKeyAsync(scope, id, cancellationToken).ConfigureAwait(false);
+            await SealIntoAsync(scope, dataKey, id, "incidents", "description_sealed", "id", id, incident.Description.Trim(), cancellationToken).ConfigureAwait(false);
+        }
+
         await InsertTimelineAsync(scope, id, now, "system", $"Incident {reference} opened", actor, cancellationToken).ConfigureAwait(false);
         await scope.CommitAsync().ConfigureAwait(false);
         return new Incident(id, reference, incident.Title, incident.Severity, IncidentStatus.New, incident.Owner, now, Db.Time(Db.Micros(incident.AwareAt)), [.. incident.Jurisdictions], incident.Playbook);
@@ -70,22 +76,11 @@ internal sealed partial class SqlIncidentStore : IIncidentStore
     public async Task<Incident?> GetByReferenceAsync(string reference, CancellationToken cancellationToken)
         => (await QueryAsync($"SELECT {Columns} FROM incidents WHERE reference = @r", c => c.With("@r", reference.Trim().ToUpperInvariant()), ReadIncident, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
-    public Task<IReadOnlyList<Incident>> ListAsync(IncidentQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var sql = $"SELECT {Columns} FROM incidents WHERE 1 = 1"
-            + (query.Status is null ? string.Empty : " AND status = @st")
-            + (query.OpenOnly ? " AND status <> @closed" : string.Empty)
-            + " ORDER BY id DESC LIMIT @l";
-        return QueryAsync(
-            sql,
-            c => c.With("@st", query.Status?.ToString()).With("@closed", nameof(IncidentStatus.Closed)).With("@l", (long)Math.Clamp(query.Limit, 1, 100_000)),
-            ReadIncident,
-            cancellationToken);
-    }
-
     public Task<bool> UpdateStatusAsync(long id, IncidentStatus status, string actor, CancellationToken cancellationToken)
         => UpdateAsync(id, "status", status.ToString(), $"Status set to {status}", actor, cancellationToken);
+
+    public Task<bool> MoveStatusAsync(long id, IncidentStatus from, IncidentStatus to, string actor, CancellationToken cancellationToken)
+        => UpdateAsync(id, "status", to.ToString(), $"Status set to {to}", actor, cancellationToken, from.ToString());
 
     public Task<bool> SetOwnerAsync(long id, string? owner, string actor, CancellationToken cancellationToken)
         => UpdateAsync(id, "owner", owner, owner is null ? "Owner cleared" : $"Owner set to {owner}", actor, cancellationToken);
@@ -98,22 +93,34 @@ internal sealed partial class SqlIncidentStore : IIncidentStore
         return entry;
     }
 
-    public Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(long incidentId, CancellationToken cancellationToken)
-        => QueryAsync(
-            "SELECT id, incident_id, at, source, text, added_by FROM incident_timeline WHERE incident_id = @i ORDER BY at, id",
-            c => c.With("@i", incidentId),
-            r => new TimelineEntry(r.GetInt64(0), r.GetInt64(1), Db.Time(r.GetInt64(2)), r.GetString(3), r.GetString(4), r.GetString(5)),
-            cancellationToken);
-
-    private static async Task<TimelineEntry> InsertTimelineAsync(WriteScope scope, long incidentId, DateTimeOffset at, string source, string text, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TimelineEntry>> ListTimelineAsync(long incidentId, CancellationToken cancellationToken)
     {
-        using var insert = scope.Command("INSERT INTO incident_timeline (incident_id, at, source, text, added_by) VALUES (@i, @t, @s, @x, @a) RETURNING id")
+        var rows = await QueryAsync(
+            "SELECT id, incident_id, at, source, text, added_by, text_sealed FROM incident_timeline WHERE incident_id = @i ORDER BY at, id",
+            c => c.With("@i", incidentId),
+            r => (Entry: new TimelineEntry(r.GetInt64(0), r.GetInt64(1), Db.Time(r.GetInt64(2)), r.GetString(3), r.GetString(4), r.GetString(5)), Sealed: r.IsDBNull(6) ? null : r.GetFieldValue<byte[]>(6)),
+            cancellationToken).ConfigureAwait(false);
+        var dataKey = rows.Any(static r => r.Sealed is not null) ? await ReadKeyAsync(incidentId, cancellationToken).ConfigureAwait(false) : null;
+        var entries = new List<TimelineEntry>(rows.Count);
+        foreach (var (entry, sealedText) in rows)
+        {
+            entries.Add(entry with { Text = (await OpenTextAsync(dataKey, incidentId, "incident_timeline", entry.Id, sealedText, entry.Text, cancellationToken).ConfigureAwait(false))! });
+        }
+
+        return entries;
+    }
+
+    /// <summary>Inserts a timeline entry whose text is sealed under the incident's key (the clear column stays empty).</summary>
+    private async Task<TimelineEntry> InsertTimelineAsync(WriteScope scope, long incidentId, DateTimeOffset at, string source, string text, string actor, CancellationToken cancellationToken)
+    {
+        var dataKey = await DataKeyAsync(scope, incidentId, cancellationToken).ConfigureAwait(false);
+        using var insert = scope.Command("INSERT INTO incident_timeline (incident_id, at, source, text, added_by) VALUES (@i, @t, @s, '', @a) RETURNING id")
             .With("@i", incidentId)
             .With("@t", Db.Micros(at))
             .With("@s", Db.Text(source))
-            .With("@x", Db.Text(text))
             .With("@a", Db.Text(actor));
         var id = await Db.ScalarInt64Async(insert, cancellationToken).ConfigureAwait(false) ?? 0;
+        await SealIntoAsync(scope, dataKey, incidentId, "incident_timeline", "text_sealed", "id", id, text, cancellationToken).ConfigureAwait(false);
         return new TimelineEntry(id, incidentId, Db.Time(Db.Micros(at)), source, text, actor);
     }
 
@@ -129,10 +136,15 @@ internal sealed partial class SqlIncidentStore : IIncidentStore
         r.GetString(8).Split(' ', StringSplitOptions.RemoveEmptyEntries),
         r.IsDBNull(9) ? null : r.GetString(9));
 
-    private async Task<bool> UpdateAsync(long id, string column, string? value, string timeline, string actor, CancellationToken cancellationToken)
+    private async Task<bool> UpdateAsync(long id, string column, string? value, string timeline, string actor, CancellationToken cancellationToken, string? expected = null)
     {
         await using var scope = await _db.BeginWriteAsync(WriteLock.None, cancellationToken).ConfigureAwait(false);
-        using var update = scope.Command($"UPDATE incidents SET {column} = @v WHERE id = @i").With("@v", value).With("@i", id);
+        using var update = scope.Command($"UPDATE incidents SET {column} = @v WHERE id = @i" + (expected is null ? string.Empty : $" AND {column} = @e")).With("@v", value).With("@i", id);
+        if (expected is not null)
+        {
+            update.With("@e", expected);
+        }
+
         if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
         {
             return false;

@@ -48,4 +48,27 @@ public abstract class IncidentOpeningTests : IncidentTestBase
         Assert.Equal([424242L], opened.UnknownAlerts);
         Assert.Empty(await Store.Incidents.ListAsync(new IncidentQuery(), None));
     }
+
+    [Fact]
+    public async Task Alerts_added_to_an_open_incident_bring_their_timeline_and_observables_once()
+    {
+        var t = Sample.Epoch;
+        var first = await Store.Events.AppendAsync([Sample.Event(t, "m365", "raw1", null, ("Operation", "New-InboxRule"), ("UserId", "dr.jones@practice.example"))], null, None);
+        var second = await Store.Events.AppendAsync([Sample.Event(t.AddMinutes(9), "sshd", "raw2", null, ("action", "failed"), ("src_ip", "198.51.100.4"))], null, None);
+        var a = await Store.Alerts.RecordAsync([new AlertCandidate("r1", "Inbox rule", "high", "dr.jones", t, [.. first.Ids], "{}")], TimeSpan.FromHours(1), [], "test", first.Ids[^1], t, None);
+        var b = await Store.Alerts.RecordAsync([new AlertCandidate("r2", "SSH spray", "medium", "198.51.100.4", t, [.. second.Ids], "{}")], TimeSpan.FromHours(1), [], "test", second.Ids[^1], t, None);
+        var opened = await IncidentOpening.OpenAsync(Store, new NewIncident("Mailbox compromise", "high", t, []), [a.Created[0].Id], null, "alice", None);
+        var id = opened.Incident!.Id;
+
+        var added = await IncidentOpening.AddAlertsAsync(Store, id, [b.Created[0].Id, a.Created[0].Id], None);
+        var again = await IncidentOpening.AddAlertsAsync(Store, id, [b.Created[0].Id], None);
+
+        Assert.Equal((2, 1), (added.TimelineEntries, added.Observables));
+        Assert.Equal((0, 0), (again.TimelineEntries, again.Observables));
+        Assert.Equal([a.Created[0].Id, b.Created[0].Id], await Store.Incidents.ListAlertIdsAsync(id, None));
+        Assert.Contains(await Store.Incidents.ListObservablesAsync(id, None), o => o.Kind == "ip" && o.Value == "198.51.100.4");
+        Assert.Single(await Store.Incidents.ListTimelineAsync(id, None), e => e.Source == $"alert:{b.Created[0].Id}");
+        Assert.Equal([424242L], (await IncidentOpening.AddAlertsAsync(Store, id, [424242], None)).UnknownAlerts);
+        Assert.Null((await IncidentOpening.AddAlertsAsync(Store, 999, [b.Created[0].Id], None)).Incident);
+    }
 }

@@ -31,6 +31,12 @@ internal sealed class DetailModel(IVigilStore store, TimeProvider time, IAuthori
 
     public bool CanAct { get; private set; }
 
+    /// <summary>Whether the user may open incidents from the alert.</summary>
+    public bool CanRespond { get; private set; }
+
+    /// <summary>The incidents the alert is linked to (shown to those who may respond).</summary>
+    public IReadOnlyList<Vigil.Response.Incidents.Incident> Incidents { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -45,6 +51,12 @@ internal sealed class DetailModel(IVigilStore store, TimeProvider time, IAuthori
         Rule = RuleMetadata.Parse(alert.Details);
         Activity = await store.AlertWorkflow.ActivityAsync(id, ct).ConfigureAwait(false);
         CanAct = (await authorization.AuthorizeAsync(User, Policies.Analyse).ConfigureAwait(false)).Succeeded;
+        CanRespond = (await authorization.AuthorizeAsync(User, Policies.Respond).ConfigureAwait(false)).Succeeded;
+        if (CanRespond)
+        {
+            Incidents = await store.Incidents.ListForAlertAsync(id, ct).ConfigureAwait(false);
+        }
+
         if (CanAct)
         {
             Causes = await store.Insights.GetEventsAsync([.. alert.EventIds.Take(EventsShown)], ct).ConfigureAwait(false);

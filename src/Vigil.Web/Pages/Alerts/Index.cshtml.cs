@@ -10,7 +10,7 @@ namespace Vigil.Web.Pages.Alerts;
 
 /// <summary>Alerts, newest first, filtered by status, severity, rule and assignee, in keyset pages.</summary>
 [Authorize(Policy = Policies.Read)]
-internal sealed class IndexModel(IVigilStore store) : PageModel
+internal sealed class IndexModel(IVigilStore store, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 50;
 
@@ -33,6 +33,9 @@ internal sealed class IndexModel(IVigilStore store) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>Whether the user may open incidents (the list then offers selection).</summary>
+    public bool CanRespond { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Status = string.IsNullOrEmpty(Status) || Status == "any" ? null : Status;
@@ -42,6 +45,7 @@ internal sealed class IndexModel(IVigilStore store) : PageModel
             Status = null;
         }
 
+        CanRespond = (await authorization.AuthorizeAsync(User, Policies.Respond).ConfigureAwait(false)).Succeeded;
         Alerts = await store.AlertWorkflow.PageAsync(new AlertPageQuery(Status, MinLevel, Rule, Assignee, Before, PageSize), ct).ConfigureAwait(false);
     }
 
