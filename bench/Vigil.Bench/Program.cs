@@ -5,6 +5,7 @@ using Vigil.Bench.Serve;
 return args.FirstOrDefault() switch
 {
     "hunt" => HuntBenchmark.Run(args[1..]),
+    "hunt-parts" => HuntPartsBenchmark.Run(args[1..]),
     "evtx" => EvtxBenchmark.Run(args[1..]),
     "serve" => await ServeBenchmark.RunAsync(args[1..]),
     "vulns" => await VulnsBenchmark.RunAsync(args[1..]),
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
+    Console.Error.WriteLine("       Vigil.Bench hunt-parts [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
     Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench vulns [--components N] [--rounds N] [--baseline-sample N]");

@@ -73,6 +73,18 @@ internal sealed class Bucket
     /// <summary>Appends the rules that match <paramref name="e"/>, in rule order.</summary>
     public void Match(LogEvent e, List<CompiledRule> matched)
     {
+        foreach (var i in Candidates(e))
+        {
+            if (_rules[i].Matcher.Matches(e))
+            {
+                matched.Add(_rules[i]);
+            }
+        }
+    }
+
+    /// <summary>The rules (by index, in order) that the prefilter lets through for <paramref name="e"/>.</summary>
+    internal List<int> Candidates(LogEvent e)
+    {
         _candidates.Clear();
         foreach (var index in _indexes)
         {
@@ -104,12 +116,6 @@ internal sealed class Bucket
 
         var items = _candidates.Items;
         items.Sort();
-        foreach (var i in items)
-        {
-            if (_rules[i].Matcher.Matches(e))
-            {
-                matched.Add(_rules[i]);
-            }
-        }
+        return items;
     }
 }

@@ -4,18 +4,15 @@ namespace Vigil.Detection.Prefilter;
 
 /// <summary>
 /// The prefilter literals of one field, by where they must stand: whole values in a hash set, prefixes and suffixes
-/// in tries walked from either end, and substrings in an Aho-Corasick automaton, the only one that reads the whole
+/// in tries walked from either end, and substrings in a <see cref="GramScanner"/>, the only one that reads the whole
 /// value. Most Sigma literals are anchored (<c>Image|endswith</c> is the commonest), so most fields are never scanned.
 /// </summary>
 internal sealed class FieldIndex
 {
-    /// <summary>The longest substring literal the automaton holds (the tail of longer ones, which must occur too).</summary>
-    private const int MaxSubstringLength = 10;
-
     private readonly FrozenDictionary<string, int[]>? _whole;
     private readonly AnchoredTrie? _prefix;
     private readonly AnchoredTrie? _suffix;
-    private readonly AhoCorasick? _substring;
+    private readonly GramScanner? _grams;
 
     public FieldIndex(IReadOnlyList<(string Literal, AtomKind Kind, int Payload)> atoms)
     {
@@ -30,13 +27,11 @@ internal sealed class FieldIndex
         _prefix = prefix.Count > 0 ? new AnchoredTrie(prefix, fromEnd: false) : null;
         var suffix = atoms.Where(static a => a.Kind == AtomKind.Suffix).Select(static a => (a.Literal, a.Payload)).ToList();
         _suffix = suffix.Count > 0 ? new AnchoredTrie(suffix, fromEnd: true) : null;
-        var substring = atoms.Where(static a => a.Kind == AtomKind.Substring)
-            .Select(static a => (a.Literal.Length <= MaxSubstringLength ? a.Literal : a.Literal[^MaxSubstringLength..], new[] { a.Payload }))
-            .ToList();
-        _substring = substring.Count > 0 ? new AhoCorasick(substring) : null;
+        var substring = atoms.Where(static a => a.Kind == AtomKind.Substring).Select(static a => (a.Literal, a.Payload)).ToList();
+        _grams = substring.Count > 0 ? new GramScanner(substring) : null;
     }
 
-    public void Reset() => _substring?.Reset();
+    public void Reset() => _grams?.Reset();
 
 
     public void Scan(string value, CandidateSet sink)
@@ -51,6 +46,6 @@ internal sealed class FieldIndex
 
         _prefix?.Walk(value, sink);
         _suffix?.Walk(value, sink);
-        _substring?.Scan(value, sink);
+        _grams?.Scan(value, sink);
     }
 }
