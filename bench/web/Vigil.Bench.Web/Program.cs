@@ -15,7 +15,7 @@ var alerts = Arg("--alerts", 10_000);
 var findings = Arg("--findings", 10_000);
 var items = Arg("--phi-items", 5_000);
 var auditEntries = Arg("--audit", 100_000);
-var only = args.SkipWhile(static a => a != "--only").Skip(1).FirstOrDefault();
+var only = args.SkipWhile(static a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var requests = Arg("--requests", 200);
 var concurrency = Arg("--concurrency", 4);
 var root = Path.Combine(Path.GetTempPath(), "vigil-bench-web", Guid.NewGuid().ToString("N"));
@@ -97,7 +97,7 @@ try
     Console.WriteLine($"ab -n {requests} -c {concurrency} per target, after {requests / 4} warm-up requests; times in ms; load average {LoadAverage()}");
     Console.WriteLine($"{"target",-30} {"p50",6} {"p95",6} {"p99",6} {"p95/baseline",13} {"failed",7}");
     int? baseline = null;
-    foreach (var target in Targets.All(seeded).Where((t, i) => i == 0 || only is null || t.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+    foreach (var target in Targets.All(seeded).Where((t, i) => i == 0 || only is null || only.Any(o => t.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
     {
         var url = $"http://127.0.0.1:{port}{target.Path}";
         var header = target.Via == Via.Session ? cookie : bearer;
