@@ -41,6 +41,8 @@ public static class VigilWeb
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IVigilStore>().Audit);
+        services.AddSingleton<Api.Audit.AuditChainMonitor>();
+        services.AddSingleton<Api.Vulnerabilities.VulnerabilityViewCache>();
         services.AddDataProtection()
             .SetApplicationName("vigil")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));

@@ -7,7 +7,7 @@ namespace Vigil.Bench.Web;
 /// <summary>Runs ApacheBench (<c>ab</c>, Debian package apache2-utils) against one URL and reads its percentiles.</summary>
 internal static partial class LoadRun
 {
-    public static (int P50, int P95, int Failed) Measure(string url, int requests, int concurrency, IEnumerable<string> headers)
+    public static (int P50, int P95, int P99, int Failed) Measure(string url, int requests, int concurrency, IEnumerable<string> headers)
     {
         var start = new ProcessStartInfo("ab") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-q", "-n", requests.ToString(CultureInfo.InvariantCulture), "-c", concurrency.ToString(CultureInfo.InvariantCulture) })
@@ -37,7 +37,7 @@ internal static partial class LoadRun
         var non2xx = Non2xx().Match(output);
         var failed = (errors.Success ? errors.Groups.Values.Skip(1).Sum(static g => int.Parse(g.Value, CultureInfo.InvariantCulture)) : 0)
             + (non2xx.Success ? int.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
-        return (Percentile(output, 50), Percentile(output, 95), failed);
+        return (Percentile(output, 50), Percentile(output, 95), Percentile(output, 99), failed);
     }
 
     private static int Percentile(string output, int p)

@@ -9,4 +9,7 @@ public sealed record AuditVerification(long Checked, long? BrokenAt, string? Rea
 {
     /// <summary>Whether the whole chain verified.</summary>
     public bool Intact => BrokenAt is null;
+
+    /// <summary>Where a later verification may start (the last entry and its hash) when intact; null when broken.</summary>
+    public AuditCheckpoint? Checkpoint => Intact ? new AuditCheckpoint(Checked, HeadHash) : null;
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
 using Vigil.Storage.Sql;
 
 namespace Vigil.Storage.Audit;
@@ -9,7 +8,7 @@ namespace Vigil.Storage.Audit;
 /// hash). An append reads the head (locked with FOR UPDATE on PostgreSQL; SQLite has one writer), inserts the next
 /// entry and moves the head, in one transaction.
 /// </summary>
-internal sealed class SqlAuditLog : IAuditLog
+internal sealed partial class SqlAuditLog : IAuditLog
 {
     private const string Columns = "id, at, actor, action, target, ip, detail, prev_hash, hash";
     private readonly Database _db;
@@ -99,74 +98,6 @@ internal sealed class SqlAuditLog : IAuditLog
         }
 
         return records;
-    }
-
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
-    {
-        await using var connection = await _db.OpenReadAsync(ct).ConfigureAwait(false);
-        long headId;
-        byte[] headHash;
-        using (var head = connection.CreateCommand())
-        {
-            head.CommandText = "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1";
-            await using var reader = await head.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                return new AuditVerification(0, 1, "the chain's head row is missing", "");
-            }
-
-            headId = reader.GetInt64(0);
-            headHash = reader.GetFieldValue<byte[]>(1);
-        }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM audit ORDER BY id";
-        var expectedId = 1L;
-        var previous = AuditChain.Genesis.ToArray();
-        await using (var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var r = Read(reader);
-                var problem = Check(r, expectedId, previous);
-                if (problem is not null)
-                {
-                    return new AuditVerification(expectedId - 1, expectedId, problem, Convert.ToHexStringLower(headHash));
-                }
-
-                previous = r.Hash;
-                expectedId++;
-            }
-        }
-
-        var last = expectedId - 1;
-        if (last != headId || !CryptographicOperations.FixedTimeEquals(previous, headHash))
-        {
-            var reason = last < headId
-                ? $"the chain ends at entry {last} but {headId} entries were written (entries removed from the end)"
-                : $"the chain's last entry {last} does not match the recorded head (entry {headId})";
-            return new AuditVerification(last, Math.Min(last + 1, headId), reason, Convert.ToHexStringLower(headHash));
-        }
-
-        return new AuditVerification(last, null, null, Convert.ToHexStringLower(headHash));
-    }
-
-    private static string? Check(AuditRecord r, long expectedId, byte[] previous)
-    {
-        if (r.Id != expectedId)
-        {
-            return r.Id > expectedId
-                ? $"entries {expectedId} to {r.Id - 1} are missing (removed)"
-                : $"entry id {r.Id} is out of sequence";
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(r.PreviousHash, previous))
-        {
-            return "its previous-hash does not match the entry before it (removed, inserted or reordered)";
-        }
-
-        var hash = AuditChain.Hash(r.Id, Db.Micros(r.Time), r.Actor, r.Action, r.Target, r.Ip, r.Detail, r.PreviousHash);
-        return CryptographicOperations.FixedTimeEquals(hash, r.Hash) ? null : "its content does not match its hash (changed)";
     }
 
     private static AuditRecord Read(DbDataReader reader) => new(

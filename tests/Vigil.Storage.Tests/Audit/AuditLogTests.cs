@@ -63,6 +63,52 @@ public abstract class AuditLogTests : StoreTests
     }
 
     [Fact]
+    public async Task Verifying_from_a_checkpoint_walks_only_the_entries_after_it()
+    {
+        await AppendFiveAsync();
+        var whole = await Store.Audit.VerifyAsync(None);
+        await Store.Audit.AppendAsync(new AuditEntry("user:ana", AuditActions.SignOut), None);
+
+        var next = await Store.Audit.VerifyAsync(whole.Checkpoint, None);
+
+        Assert.True(next.Intact, next.Reason);
+        Assert.Equal(6, next.Checked);
+        Assert.Equal((await Store.Audit.VerifyAsync(None)).HeadHash, next.HeadHash);
+        Assert.Equal(new AuditCheckpoint(6, next.HeadHash), next.Checkpoint);
+        Assert.True((await Store.Audit.VerifyAsync(next.Checkpoint, None)).Intact);
+
+        // An entry before the checkpoint changed since: only the whole walk sees it.
+        await Database.ScalarAsync("UPDATE audit SET detail = 'rewritten' WHERE id = 2");
+        Assert.True((await Store.Audit.VerifyAsync(next.Checkpoint, None)).Intact);
+        Assert.Equal(2, (await Store.Audit.VerifyAsync(None)).BrokenAt);
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit SET hash = prev_hash WHERE id = 5", 5L, "changed since it was verified")]
+    [InlineData("DELETE FROM audit WHERE id = 5", 5L, "missing (removed)")]
+    [InlineData("DELETE FROM audit WHERE id >= 4; UPDATE audit_head SET last_id = 3, last_hash = (SELECT hash FROM audit WHERE id = 3)", 4L, "removed from the end")]
+    [InlineData("UPDATE audit SET actor = 'user:mallory' WHERE id = 6", 6L, "changed")]
+    [InlineData("DELETE FROM audit WHERE id = 6", 6L, "removed from the end")]
+    [InlineData("UPDATE audit_head SET last_id = 5, last_hash = (SELECT hash FROM audit WHERE id = 5)", 6L, "added outside Vigil")]
+    public async Task Verifying_from_a_checkpoint_finds_the_checkpoint_entry_or_a_new_one_tampered(string tamper, long brokenAt, string reason)
+    {
+        await AppendFiveAsync();
+        var checkpoint = (await Store.Audit.VerifyAsync(None)).Checkpoint;
+        await Store.Audit.AppendAsync(new AuditEntry("user:ana", AuditActions.SignOut), None);
+        foreach (var statement in tamper.Split(';'))
+        {
+            await Database.ScalarAsync(statement);
+        }
+
+        var verification = await Store.Audit.VerifyAsync(checkpoint, None);
+
+        Assert.False(verification.Intact);
+        Assert.Equal(brokenAt, verification.BrokenAt);
+        Assert.Contains(reason, verification.Reason, StringComparison.Ordinal);
+        Assert.Null(verification.Checkpoint);
+    }
+
+    [Fact]
     public async Task Appends_from_many_tasks_form_one_unbroken_chain()
     {
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Store.Audit.AppendAsync(new AuditEntry($"user:u{i}", AuditActions.SignIn), None)));

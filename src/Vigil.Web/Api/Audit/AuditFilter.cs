@@ -51,9 +51,12 @@ internal sealed record AuditFilter(string? Actor, string? Action, DateTimeOffset
         var rows = new List<AuditRow>();
         var cursor = Before;
         var scanned = 0;
+
+        // The first read asks for one page and one more (enough when no time filter skips entries), later ones for a batch.
+        var size = Limit + 1;
         while (scanned < MaxScan)
         {
-            var batch = await log.ListAsync(new AuditQuery(cursor, Batch, Actor, Action), ct).ConfigureAwait(false);
+            var batch = await log.ListAsync(new AuditQuery(cursor, size, Actor, Action), ct).ConfigureAwait(false);
             foreach (var r in batch)
             {
                 scanned++;
@@ -76,10 +79,12 @@ internal sealed record AuditFilter(string? Actor, string? Action, DateTimeOffset
                 rows.Add(new AuditRow(r.Id, r.Time, r.Actor, r.Action, r.Target, r.Ip, r.Detail, Convert.ToHexStringLower(r.Hash)));
             }
 
-            if (batch.Count < Batch)
+            if (batch.Count < size)
             {
                 return new AuditPage(rows, scanned, null);
             }
+
+            size = Batch;
         }
 
         return new AuditPage(rows, scanned, rows.Count == Limit ? rows[^1].Id : cursor);

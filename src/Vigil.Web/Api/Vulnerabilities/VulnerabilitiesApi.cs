@@ -78,7 +78,7 @@ internal static class VulnerabilitiesApi
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out expiry);
     }
 
-    private static async Task<Results<Ok<VulnFindingPage>, ProblemHttpResult>> FindingsAsync(IVigilStore store, TimeProvider time, string? after, string? asset, bool? overdue, int? limit, CancellationToken ct)
+    private static async Task<Results<Ok<VulnFindingPage>, ProblemHttpResult>> FindingsAsync(VulnerabilityViewCache cache, string? after, string? asset, bool? overdue, int? limit, CancellationToken ct)
     {
         if (!VulnerabilityView.IsValidCursor(after))
         {
@@ -86,16 +86,16 @@ internal static class VulnerabilitiesApi
         }
 
         var size = Math.Clamp(limit ?? 50, 1, 500);
-        var view = await VulnerabilityView.LoadAsync(store.Vulnerabilities, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var view = await cache.GetAsync(ct).ConfigureAwait(false);
         var page = view.Page(after, asset, overdue == true, size);
         return TypedResults.Ok(new VulnFindingPage(page, view.Unreadable, page.Count == size ? VulnerabilityView.Cursor(page[^1]) : null));
     }
 
-    private static async Task<Ok<IReadOnlyList<VulnAssetRow>>> AssetsAsync(IVigilStore store, TimeProvider time, CancellationToken ct)
-        => TypedResults.Ok((await VulnerabilityView.LoadAsync(store.Vulnerabilities, time.GetUtcNow(), ct).ConfigureAwait(false)).Assets());
+    private static async Task<Ok<IReadOnlyList<VulnAssetRow>>> AssetsAsync(VulnerabilityViewCache cache, CancellationToken ct)
+        => TypedResults.Ok((await cache.GetAsync(ct).ConfigureAwait(false)).Assets());
 
-    private static async Task<Ok<IReadOnlyList<ExceptionRow>>> ExceptionsAsync(IVigilStore store, TimeProvider time, CancellationToken ct)
-        => TypedResults.Ok((await VulnerabilityView.LoadAsync(store.Vulnerabilities, time.GetUtcNow(), ct).ConfigureAwait(false)).Exceptions);
+    private static async Task<Ok<IReadOnlyList<ExceptionRow>>> ExceptionsAsync(VulnerabilityViewCache cache, CancellationToken ct)
+        => TypedResults.Ok((await cache.GetAsync(ct).ConfigureAwait(false)).Exceptions);
 
     private static async Task<Results<Created<ExceptionRow>, ProblemHttpResult>> AddAsync(HttpContext http, IVigilStore store, TimeProvider time, ExceptionRequest body, CancellationToken ct)
     {

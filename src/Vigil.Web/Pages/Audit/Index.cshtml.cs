@@ -10,7 +10,7 @@ namespace Vigil.Web.Pages.Audit;
 
 /// <summary>The audit log newest first in keyset pages, filtered by actor, action and time, under the chain's verification.</summary>
 [Authorize(Policy = Policies.Audit)]
-internal sealed class IndexModel(IAuditLog log, TimeProvider time) : PageModel
+internal sealed class IndexModel(IAuditLog log, AuditChainMonitor monitor, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -35,9 +35,14 @@ internal sealed class IndexModel(IAuditLog log, TimeProvider time) : PageModel
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(full: false, ct).ConfigureAwait(false);
+
+    /// <summary>"Verify whole chain": walks every entry now, then shows the page as a load would.</summary>
+    public async Task OnPostVerifyAsync(CancellationToken ct) => await LoadAsync(full: true, ct).ConfigureAwait(false);
+
+    private async Task LoadAsync(bool full, CancellationToken ct)
     {
-        Chain = await AuditApi.StatusAsync(log, ct).ConfigureAwait(false);
+        Chain = await monitor.CheckAsync(full, ct).ConfigureAwait(false);
         if (AuditFilter.Parse(Actor, ActionName, From, To, Before, PageSize, time.GetUtcNow(), out var error) is not { } filter)
         {
             Error = error;

@@ -11,7 +11,7 @@ namespace Vigil.Web.Pages.Vulnerabilities;
 
 /// <summary>Open findings by priority (keyset pages), assets, and exceptions; analysts and admins add exceptions here.</summary>
 [Authorize(Policy = Policies.Read)]
-internal sealed class IndexModel(IVigilStore store, TimeProvider time, IAuthorizationService authorization) : PageModel
+internal sealed class IndexModel(IVigilStore store, VulnerabilityViewCache cache, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 50;
 
@@ -88,7 +88,7 @@ internal sealed class IndexModel(IVigilStore store, TimeProvider time, IAuthoriz
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Data = await VulnerabilityView.LoadAsync(store.Vulnerabilities, time.GetUtcNow(), ct).ConfigureAwait(false);
+        Data = await cache.GetAsync(ct).ConfigureAwait(false);
         Findings = Data.Page(After, Asset, Overdue, PageSize);
         CanAddException = (await authorization.AuthorizeAsync(User, Policies.Analyse).ConfigureAwait(false)).Succeeded;
     }
