@@ -38,7 +38,6 @@ internal static class AccessSchema
             prev_hash BLOB NOT NULL,
             hash BLOB NOT NULL);
         CREATE INDEX audit_actor ON audit (actor);
-        CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);
         CREATE TABLE audit_head (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), last_id INTEGER NOT NULL, last_hash BLOB NOT NULL);
         INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, 0, zeroblob(32));
         """;
@@ -76,7 +75,6 @@ internal static class AccessSchema
             prev_hash bytea NOT NULL,
             hash bytea NOT NULL);
         CREATE INDEX audit_actor ON audit (actor);
-        CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);
         CREATE TABLE audit_head (singleton bigint PRIMARY KEY CHECK (singleton = 1), last_id bigint NOT NULL, last_hash bytea NOT NULL);
         INSERT INTO audit_head (singleton, last_id, last_hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'));
         """;

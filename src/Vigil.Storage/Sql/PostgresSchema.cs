@@ -70,5 +70,6 @@ internal static class PostgresSchema
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Postgres),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Postgres),
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Postgres),
+        new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
     ];
 }

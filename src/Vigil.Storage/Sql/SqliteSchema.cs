@@ -70,5 +70,6 @@ internal static class SqliteSchema
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Sqlite),
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Sqlite),
+        new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
     ];
 }
