@@ -40,6 +40,7 @@ public static class VigilWeb
         services.AddSingleton(_ => SecretBox.Open(dataDirectory));
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<Access.Users.UserAdministration>();
         services.AddSingleton<IAuditLog>(static sp => sp.GetRequiredService<IVigilStore>().Audit);
         services.AddSingleton<Api.Audit.AuditChainMonitor>();
         services.AddSingleton<Api.Vulnerabilities.VulnerabilityViewCache>();

@@ -97,6 +97,7 @@ internal sealed class ServeRun(ServeSettings settings)
             using var stopping = new CancellationTokenSource();
             var delivering = Task.Run(() => dispatcher.RunAsync(stopping.Token), CancellationToken.None);
             var reminding = Task.Run(() => new Incidents.DeadlineReminderService(store, time, [.. settings.Alerting.Channels.Select(static c => c.Name)], loggers.CreateLogger<Incidents.DeadlineReminderService>(), settings.DeadlineReminders).RunAsync(stopping.Token), CancellationToken.None);
+            var overdue = Task.Run(() => new Vulns.OverdueCheckService(store, time, new Vigil.Vulnerabilities.Deadlines.DeadlinePolicy(), [.. settings.Alerting.Channels.Select(static c => c.Name)], loggers.CreateLogger<Vulns.OverdueCheckService>()).RunAsync(stopping.Token), CancellationToken.None);
             var exit = 0;
             var listeners = new ServeListeners();
             await using (app.ConfigureAwait(false))
@@ -135,6 +136,7 @@ internal sealed class ServeRun(ServeSettings settings)
             await stopping.CancelAsync().ConfigureAwait(false);
             await delivering.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await reminding.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await overdue.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             loggers.Dispose();
             return exit;
         }

@@ -12,6 +12,9 @@ public static class AuditActions
     /// <summary>Repeated failures locked an account.</summary>
     public const string Lockout = "lockout";
 
+    /// <summary>An administrator cleared an account's lockout and failure count.</summary>
+    public const string Unlocked = "user-unlocked";
+
     /// <summary>A person signed out.</summary>
     public const string SignOut = "sign-out";
 

@@ -12,7 +12,7 @@ internal static class OverviewApi
 {
     public static void Map(IEndpointRouteBuilder app)
         => app.MapGet("/api/v1/overview", GetAsync).RequireAuthorization(Policies.Read).WithTags("Overview")
-            .WithSummary("Active alerts by severity, alerts raised per day (14 days), events per hour per source (24 hours), listener errors.");
+            .WithSummary("Active alerts by severity, alerts raised per day (14 days), events per hour per source (24 hours), listener errors, open and overdue vulnerability findings with the riskiest five, PHI exposure of the latest finished discovery scans (counts only), open incidents by status.");
 
     private static async Task<Ok<OverviewData>> GetAsync(IVigilStore store, TimeProvider time, CancellationToken ct)
         => TypedResults.Ok(await OverviewData.LoadAsync(store, time.GetUtcNow(), ct).ConfigureAwait(false));

@@ -4,12 +4,19 @@ using Vigil.Storage.Insights;
 
 namespace Vigil.Web.Api;
 
-/// <summary>What the Overview shows: active alerts by severity, alerts raised per day, ingestion health, listener errors.</summary>
+/// <summary>
+/// What the Overview shows: active alerts by severity, alerts raised per day, ingestion health, listener errors, open and
+/// overdue vulnerability findings with the riskiest few, PHI exposure from the latest finished discovery scans (counts
+/// only) and open incidents by status.
+/// </summary>
 internal sealed record OverviewData(
     IReadOnlyList<AlertCount> ActiveBySeverity,
     IReadOnlyList<AlertCount> RaisedPerDay,
     IReadOnlyList<SourceHealth> Sources,
     IReadOnlyList<ListenerErrors> ListenerErrors,
+    OverviewFindings Vulnerabilities,
+    IReadOnlyList<OverviewPhiScan> PhiScans,
+    OverviewIncidents Incidents,
     DateTimeOffset Now)
 {
     public const int Days = 14;
@@ -23,6 +30,9 @@ internal sealed record OverviewData(
             await store.AlertWorkflow.RaisedPerDayAsync(today.AddDays(1 - Days), ct).ConfigureAwait(false),
             await store.Insights.IngestionHealthAsync(now, Hours, ct).ConfigureAwait(false),
             await store.Insights.ListenerErrorsAsync(now.AddHours(-Hours), ct).ConfigureAwait(false),
+            await OverviewFindings.LoadAsync(store.Vulnerabilities, now, ct).ConfigureAwait(false),
+            await OverviewPhiScan.LoadAsync(store.PhiScans, ct).ConfigureAwait(false),
+            await OverviewIncidents.LoadAsync(store.Incidents, ct).ConfigureAwait(false),
             now);
     }
 }

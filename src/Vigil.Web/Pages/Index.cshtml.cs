@@ -8,7 +8,10 @@ using Vigil.Web.Charts;
 
 namespace Vigil.Web.Pages;
 
-/// <summary>The Overview: active alerts by severity, alerts over time, ingestion health per source.</summary>
+/// <summary>
+/// The Overview: active alerts by severity, alerts over time, vulnerability findings (overdue, riskiest), PHI exposure
+/// of the latest discovery scans, open incidents by status, ingestion health per source.
+/// </summary>
 [Authorize(Policy = Policies.Read)]
 internal sealed class IndexModel(IVigilStore store, TimeProvider time) : PageModel
 {
@@ -17,6 +20,11 @@ internal sealed class IndexModel(IVigilStore store, TimeProvider time) : PageMod
     public IReadOnlyList<ChartBar> Severity { get; private set; } = [];
 
     public IReadOnlyList<ChartColumn> PerDay { get; private set; } = [];
+
+    /// <summary>The latest finished discovery scan's findings by category, or empty.</summary>
+    public IReadOnlyList<ChartBar> PhiCategories { get; private set; } = [];
+
+    public IReadOnlyList<ChartBar> IncidentStatuses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +37,15 @@ internal sealed class IndexModel(IVigilStore store, TimeProvider time) : PageMod
             var segments = Display.Levels.Reverse().Select(l => new ChartBar(l, Data.RaisedPerDay.Where(c => c.Bucket == day && c.Level == l).Sum(static c => (long)c.Count), Display.LevelClass(l)));
             return new ChartColumn(day.ToString("MM-dd", CultureInfo.InvariantCulture), [.. segments]);
         })];
+        PhiCategories = Data.PhiScans.Count == 0 ? [] : [.. Data.PhiScans[0].ByCategory.Select(static c => new ChartBar(c.Key, c.Value, CategoryClass(c.Key)))];
+        IncidentStatuses = [.. Data.Incidents.ByStatus.Select(static s => new ChartBar(s.Key, s.Value, s.Key == "new" ? "sev-high" : "sev-medium"))];
     }
+
+    /// <summary>Health data is the most sensitive category, identity next (the same colours as the Data discovery page).</summary>
+    public static string CategoryClass(string category) => category switch
+    {
+        "health" => "sev-high",
+        "identity" => "sev-medium",
+        _ => "sev-low",
+    };
 }

@@ -26,6 +26,7 @@ internal static class VigilPages
         AlertsApi.Map(app);
         EventsApi.Map(app);
         TokensApi.Map(app);
+        Api.Users.UsersApi.Map(app);
         OverviewApi.Map(app);
         Api.Incidents.IncidentsApi.Map(app);
         app.MapOpenApi().RequireAuthorization(Policies.Read);
