@@ -69,5 +69,6 @@ internal static class SqliteSchema
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Sqlite),
+        new(Breach.SchemaBreachNotifications.Version, Breach.SchemaBreachNotifications.Description, Breach.SchemaBreachNotifications.Sqlite),
     ];
 }
