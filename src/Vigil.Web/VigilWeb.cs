@@ -78,6 +78,7 @@ public static class VigilWeb
         services.AddVigilPages();
         services.AddSingleton(options.Discovery);
         services.AddSingleton<Discovery.DiscoveryScans>();
+        services.AddSingleton<Responding.BreachWork>();
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
@@ -110,6 +111,7 @@ public static class VigilWeb
         Api.Discovery.DiscoveryApi.Map(app);
         Api.Vulnerabilities.VulnerabilitiesApi.Map(app);
         Api.Audit.AuditApi.Map(app);
+        Responding.BreachWeb.Map(app);
         app.MapRazorPages();
         return app;
     }
