@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -16,6 +15,11 @@ namespace Vigil.Response.Documents;
 public static class PdfWriter
 {
     private const double Margin = 56.7;
+
+    // The plain letter of each accented letter of Latin-1 (U+00C0-U+00FF) and Latin Extended-A (U+0100-U+017F), '?' for
+    // those without one. A table: the app runs with invariant globalization, where string.Normalize leaves them as they are.
+    private const string Latin1Folded = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUY?saaaaaaaceeeeiiiidnooooo?ouuuuy?y";
+    private const string LatinAFolded = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKk?LlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
     private const double PageWidth = 595.0;
     private const double PageHeight = 842.0;
 
@@ -155,10 +159,12 @@ public static class PdfWriter
     internal static string Latin(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD).Where(static c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
+        foreach (var c in text)
         {
             sb.Append(c switch
             {
+                >= '\u00C0' and <= '\u00FF' => Latin1Folded[c - 0xC0].ToString(),
+                >= '\u0100' and <= '\u017F' => LatinAFolded[c - 0x100].ToString(),
                 '\u2018' or '\u2019' => "'",
                 '\u201C' or '\u201D' => "\"",
                 '\u2013' or '\u2014' or '\u2022' => "-",
