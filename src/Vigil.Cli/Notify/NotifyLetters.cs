@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Store;
-using Vigil.Storage.Breach;
 using Vigil.Response.Documents;
+using Vigil.Storage.Breach;
 
 namespace Vigil.Cli.Notify;
 
