@@ -58,4 +58,7 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>PHI scans run from the web app (masked results only).</summary>
     Discovery.IPhiScanStore PhiScans { get; }
+
+    /// <summary>Breach notifications sent per incident and deadline (a recorded deadline is met).</summary>
+    Breach.IBreachNotificationStore BreachNotifications { get; }
 }

@@ -35,6 +35,7 @@ internal sealed class SqlVigilStore : IVigilStore
         Incidents = new SqlIncidentStore(db, time, keys);
         Evidence = new SqlEvidenceStore(db, time, keys, options);
         PhiScans = new Discovery.SqlPhiScanStore(db);
+        BreachNotifications = new Breach.SqlBreachNotificationStore(db, time);
     }
 
     public string Provider => _db.Provider;
@@ -66,6 +67,8 @@ internal sealed class SqlVigilStore : IVigilStore
     public IEvidenceStore Evidence { get; }
 
     public Discovery.IPhiScanStore PhiScans { get; }
+
+    public Breach.IBreachNotificationStore BreachNotifications { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -82,6 +82,7 @@ public static class VigilWeb
         services.AddSingleton(options.Discovery);
         services.AddSingleton<Discovery.DiscoveryScans>();
         services.AddSingleton(static _ => new Incidents.PlaybookCatalog()).AddSingleton<Incidents.IncidentWork>();
+        services.AddSingleton<Responding.BreachWork>();
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
@@ -114,6 +115,7 @@ public static class VigilWeb
         Api.Discovery.DiscoveryApi.Map(app);
         Api.Vulnerabilities.VulnerabilitiesApi.Map(app);
         Api.Audit.AuditApi.Map(app);
+        Responding.BreachWeb.Map(app);
         app.MapRazorPages();
         return app;
     }

@@ -27,6 +27,9 @@ public sealed class WebOptions
     /// <summary>Data discovery: the folders PHI scans may read (<c>http:discovery:roots</c>) and the vocabulary.</summary>
     public Discovery.DiscoveryOptions Discovery { get; set; } = new();
 
+    /// <summary>Evidence uploads and breach documents (<c>http:breach</c>).</summary>
+    public Responding.BreachOptions Breach { get; set; } = new();
+
     /// <summary>Every problem, one line each naming the setting; empty when the settings can be used.</summary>
     public IEnumerable<string> Validate()
     {

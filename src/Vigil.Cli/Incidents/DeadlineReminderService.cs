@@ -11,7 +11,7 @@ namespace Vigil.Cli.Incidents;
 /// <summary>
 /// <c>vigil serve</c>'s deadline loop: every minute, raises an alert (in the alert store, so it is delivered like any
 /// other) for each incident deadline reaching a reminder stage (24 h and 6 h before by default, then overdue), each
-/// stage once per incident. The alert is raised before the stage is marked: a crash in between repeats a reminder
+/// stage once per incident; a deadline recorded as met (a notification sent) raises nothing. The alert is raised before the stage is marked: a crash in between repeats a reminder
 /// rather than losing it.
 /// </summary>
 internal sealed class DeadlineReminderService
@@ -66,7 +66,8 @@ internal sealed class DeadlineReminderService
         var raised = 0;
         foreach (var incident in await _store.Incidents.ListAsync(new IncidentQuery(OpenOnly: true, Limit: 100_000), cancellationToken).ConfigureAwait(false))
         {
-            var due = _reminder.Due(incident);
+            var met = await _store.BreachNotifications.MetAsync(incident.Id, cancellationToken).ConfigureAwait(false);
+            var due = _reminder.Due(incident, met: met);
             if (due.Count == 0)
             {
                 continue;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
+using Vigil.Storage.Breach;
 
 namespace Vigil.Cli.Notify;
 
@@ -37,8 +38,8 @@ internal static class NotifyAssess
 
             await using (store.ConfigureAwait(false))
             {
-                var previous = await store.Incidents.GetSealedDocumentAsync(found.Id, BreachJson.AssessmentKind, actor, ct).ConfigureAwait(false) is { } bytes ? BreachJson.ReadAssessment(bytes) : null;
-                var known = previous?.Facts ?? new BreachFacts();
+                var previous = await BreachDocuments.ReadAsync(store.Incidents, found.Id, actor, ct).ConfigureAwait(false);
+                BreachFacts? known = null;
                 if (parse.GetValue(facts) is { } file)
                 {
                     if (FactsFile.Read(file, out var error) is not { } read)
@@ -50,12 +51,8 @@ internal static class NotifyAssess
                 }
 
                 var (subjects, items, problems) = EvidenceScan.Run(paths, parse.GetValue(vocabulary), ct);
-                var assessment = new BreachAssessmentBuilder(TimeProvider.System).Build(found, known, subjects);
-                await store.Incidents.PutSealedDocumentAsync(found.Id, BreachJson.SubjectsKind, BreachJson.Write(subjects), actor, ct).ConfigureAwait(false);
-                await NotifyStore.PutAsync(store, found, assessment, BreachJson.AssessmentKind, actor, ct).ConfigureAwait(false);
+                var assessment = await BreachDocuments.AssessAsync(store.Incidents, found, subjects, known ?? previous?.Facts, actor, TimeProvider.System, ct).ConfigureAwait(false);
                 var s = assessment.Scope;
-                await store.Incidents.AddTimelineEntryAsync(found.Id, TimeProvider.System.GetUtcNow(), "notify",
-                    $"Breach assessed by {actor}: {s.People} people, {s.Records} records, health data of {s.PeopleWithHealth}; risk {assessment.Risk.Level}", actor, ct).ConfigureAwait(false);
                 Console.WriteLine($"{found.Reference}: {items} items scanned, {problems} problems");
                 Console.WriteLine($"people {s.People} (identity {s.PeopleWithIdentity}, contact {s.PeopleWithContact}, health {s.PeopleWithHealth}); records {s.Records}; correspondents excluded {s.CorrespondentsExcluded}");
                 Console.WriteLine($"risk: likelihood {(int)assessment.Risk.Likelihood}, severity {(int)assessment.Risk.Severity}: {assessment.Risk.Level}");

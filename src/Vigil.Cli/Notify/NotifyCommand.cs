@@ -13,6 +13,7 @@ internal static class NotifyCommand
         notify.Subcommands.Add(NotifyRegulator.Create());
         notify.Subcommands.Add(NotifyLetters.Create());
         notify.Subcommands.Add(NotifyRegister.Create());
+        notify.Subcommands.Add(NotifyMarkSent.Create());
         return notify;
     }
 }

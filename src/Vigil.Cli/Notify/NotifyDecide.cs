@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
+using Vigil.Storage.Breach;
 
 namespace Vigil.Cli.Notify;
 
@@ -35,16 +36,12 @@ internal static class NotifyDecide
 
             await using (store.ConfigureAwait(false))
             {
-                if (await NotifyStore.AssessmentAsync(store, found, BreachJson.AssessmentKind, actor, "notify decide", ct).ConfigureAwait(false) is not { } assessment)
+                if (await NotifyStore.AssessmentAsync(store, found, BreachJson.AssessmentKind, actor, "notify decide", ct).ConfigureAwait(false) is null)
                 {
                     return 1;
                 }
 
-                var now = TimeProvider.System.GetUtcNow();
-                var decided = assessment.Decide(parse.GetValue(regulator) == "yes", parse.GetValue(individuals) == "yes", parse.GetValue(reason)!, actor, now);
-                await NotifyStore.PutAsync(store, found, decided, BreachJson.AssessmentKind, actor, ct).ConfigureAwait(false);
-                await store.Incidents.AddTimelineEntryAsync(found.Id, now, "notify",
-                    $"Notification decided by {actor}: regulator {parse.GetValue(regulator)}, individuals {parse.GetValue(individuals)}", actor, ct).ConfigureAwait(false);
+                var decided = (await BreachDocuments.DecideAsync(store.Incidents, found, parse.GetValue(regulator) == "yes", parse.GetValue(individuals) == "yes", parse.GetValue(reason)!, actor, TimeProvider.System, ct).ConfigureAwait(false))!;
                 foreach (var (what, d) in new[] { ("regulator", decided.RegulatorDecision!), ("individuals", decided.IndividualsDecision!) })
                 {
                     Console.WriteLine($"{what}: {(d.Notify ? "notify" : "do not notify")}{(d.AgreesWithAssessment ? "" : " (differs from the assessment: the reason is recorded)")}");

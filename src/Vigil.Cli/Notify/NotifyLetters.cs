@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Store;
-using Vigil.Response.Breach;
 using Vigil.Response.Documents;
+using Vigil.Storage.Breach;
 
 namespace Vigil.Cli.Notify;
 
@@ -40,27 +40,11 @@ internal static class NotifyLetters
 
             await using (store.ConfigureAwait(false))
             {
-                if (await NotifyStore.AssessmentAsync(store, found, BreachJson.AssessmentKind, actor, "notify letters", ct).ConfigureAwait(false) is not { } assessment)
-                {
-                    return 1;
-                }
-
-                if (assessment.IndividualsDecision is not { Notify: true })
-                {
-                    return CommandLine.Fail("notify letters", $"{found.Reference}: no decision to tell the individuals (vigil notify decide {found.Reference} --individuals yes ...)");
-                }
-
-                var bytes = await store.Incidents.GetSealedDocumentAsync(found.Id, BreachJson.SubjectsKind, actor, ct).ConfigureAwait(false);
-                if (bytes is null || BreachJson.ReadSubjects(bytes) is not { } subjects)
-                {
-                    return CommandLine.Fail("notify letters", $"{found.Reference}: the subjects are missing or unreadable: assess again");
-                }
-
                 var now = TimeProvider.System.GetUtcNow();
-                var (letters, problems) = Letters.Render(TextTemplate.Parse(await File.ReadAllTextAsync(templatePath, ct).ConfigureAwait(false)), assessment, BreachScoping.People(subjects), now);
-                if (problems.Count > 0)
+                var (letters, error) = await BreachDocuments.LettersAsync(store.Incidents, found, await File.ReadAllTextAsync(templatePath, ct).ConfigureAwait(false), actor, now, ct).ConfigureAwait(false);
+                if (error is not null)
                 {
-                    return CommandLine.Fail("notify letters", $"{templatePath}: {string.Join("; ", problems)}");
+                    return CommandLine.Fail("notify letters", error);
                 }
 
                 var audit = new List<string>();

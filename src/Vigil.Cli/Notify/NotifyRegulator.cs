@@ -6,7 +6,7 @@ using Vigil.Response.Documents;
 namespace Vigil.Cli.Notify;
 
 /// <summary>
-/// <c>vigil notify regulator INCIDENT [--phase initial|follow-up] [--jurisdiction J] --format md|docx --output F</c>:
+/// <c>vigil notify regulator INCIDENT [--phase initial|follow-up|final] [--jurisdiction J] --format md|docx --output F</c>:
 /// the notification draft. The initial draft keeps a copy of its assessment so that a follow-up can say what changed.
 /// </summary>
 internal static class NotifyRegulator
@@ -15,8 +15,8 @@ internal static class NotifyRegulator
     {
         var access = new StoreAccess();
         var incident = new Argument<string>("incident") { Description = "The incident: reference or id." };
-        var phase = new Option<string>("--phase") { Description = "initial or follow-up.", DefaultValueFactory = static _ => "initial" };
-        phase.AcceptOnlyFromAmong("initial", "follow-up");
+        var phase = new Option<string>("--phase") { Description = "initial, follow-up or final.", DefaultValueFactory = static _ => "initial" };
+        phase.AcceptOnlyFromAmong("initial", "follow-up", "final");
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Whose wording: uk-gdpr, eu-gdpr, gg-dpl, je-dpjl, us-hipaa, nhs-dspt. Default: the incident's first." };
         var format = new Option<string>("--format", "-f") { Description = "md or docx.", DefaultValueFactory = static _ => "md" };
         format.AcceptOnlyFromAmong("md", "docx");
@@ -52,11 +52,11 @@ internal static class NotifyRegulator
                     return 1;
                 }
 
-                var followUp = parse.GetValue(phase) == "follow-up";
+                var followUp = parse.GetValue(phase) != "initial";
                 var initial = followUp ? await NotifyStore.AssessmentAsync(store, found, BreachJson.InitialReportKind, actor, "notify regulator", ct).ConfigureAwait(false) : null;
                 var which = parse.GetValue(jurisdiction) ?? found.Jurisdictions.FirstOrDefault() ?? "uk-gdpr";
                 var result = RegulatorDraft.Render(TextTemplate.Parse(await File.ReadAllTextAsync(templatePath, ct).ConfigureAwait(false)), assessment, which,
-                    followUp ? NotificationPhase.FollowUp : NotificationPhase.Initial, initial, TimeProvider.System.GetUtcNow());
+                    parse.GetValue(phase) switch { "final" => NotificationPhase.Final, "follow-up" => NotificationPhase.FollowUp, _ => NotificationPhase.Initial }, initial, TimeProvider.System.GetUtcNow());
                 if (!result.Ok)
                 {
                     return CommandLine.Fail("notify regulator", $"{templatePath}: {string.Join("; ", result.Problems)}");

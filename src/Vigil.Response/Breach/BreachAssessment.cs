@@ -47,4 +47,25 @@ public sealed record BreachAssessment(
             IndividualsDecision = new NotificationDecision(individuals, reason, decidedBy, at, individuals == IndividualsRequired),
         };
     }
+
+    /// <summary>
+    /// Records a person's own likelihood and severity with their reasoning (Vigil's reasons are kept beside it); the
+    /// level and each jurisdiction's ruling follow from the new values. The decisions already made are kept.
+    /// </summary>
+    public BreachAssessment WithRisk(Likelihood likelihood, Severity severity, string reasoning, string recordedBy, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reasoning);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordedBy);
+        if (!Enum.IsDefined(likelihood) || !Enum.IsDefined(severity))
+        {
+            throw new ArgumentOutOfRangeException(nameof(likelihood), "Likelihood and severity are 1 to 5.");
+        }
+
+        var risk = new BreachRisk(likelihood, severity, RiskAssessor.Level(likelihood, severity), Risk.Reasons, reasoning.Trim(), recordedBy, at);
+        return this with
+        {
+            Risk = risk,
+            Rulings = [.. Rulings.Select(r => JurisdictionRules.Rule(r.Jurisdiction, Scope, risk, Facts, AwareAt))],
+        };
+    }
 }

@@ -11,10 +11,33 @@ public static class BreachRegister
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>The entry of an incident; an incident not yet assessed has its dates and "not assessed".</summary>
-    public static BreachRegisterEntry Entry(Incident incident, BreachAssessment? assessment)
+    /// <summary>
+    /// The entry of an incident; an incident not yet assessed has its dates and "not assessed". The notifications
+    /// recorded as sent (<paramref name="sent"/>) fill when the regulator and the people were told and the case
+    /// reference, over what the facts say.
+    /// </summary>
+    public static BreachRegisterEntry Entry(Incident incident, BreachAssessment? assessment, IReadOnlyList<NotificationRecord>? sent = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        var entry = Assessed(incident, assessment);
+        if (sent is not { Count: > 0 })
+        {
+            return entry;
+        }
+
+        var regulator = sent.Where(static r => r.Deadline is not ("individuals" or "media")).OrderBy(static r => r.SentAt).ToList();
+        var individuals = sent.Where(static r => r.Deadline == "individuals").OrderBy(static r => r.SentAt).ToList();
+        return entry with
+        {
+            RegulatorNotifiedAt = regulator.Count > 0 ? regulator[0].SentAt : entry.RegulatorNotifiedAt,
+            CaseReference = regulator.FirstOrDefault(static r => r.Reference is not null)?.Reference ?? entry.CaseReference,
+            IndividualsNotified = individuals.Count > 0 ? $"told {Time(individuals[0].SentAt)}" : entry.IndividualsNotified,
+            Notifications = [.. sent.Select(static r => $"{r.Jurisdiction} {r.Deadline} {r.Phase} sent {Time(r.SentAt)}{(r.Reference is null ? "" : " ref " + r.Reference)} (recorded by {r.RecordedBy})")],
+        };
+    }
+
+    private static BreachRegisterEntry Assessed(Incident incident, BreachAssessment? assessment)
+    {
         if (assessment is null)
         {
             return new BreachRegisterEntry { Reference = incident.Reference, Title = incident.Title, DiscoveredAt = incident.AwareAt };
@@ -63,7 +86,7 @@ public static class BreachRegister
     public static string ToCsv(IReadOnlyList<BreachRegisterEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var sb = new StringBuilder("reference,title,occurred_at,discovered_at,contained_at,discovered_how,nature,description,data_categories,special_category,people,records,subject_categories,encrypted,cyber,consequences,risk_assessment,authorities_required,regulator_decision,regulator_notified_at,case_reference,delay_reason,individuals_decision,individuals_notified,other_bodies_told,remedial_actions,staff_involved,lessons_learned\r\n");
+        var sb = new StringBuilder("reference,title,occurred_at,discovered_at,contained_at,discovered_how,nature,description,data_categories,special_category,people,records,subject_categories,encrypted,cyber,consequences,risk_assessment,authorities_required,regulator_decision,regulator_notified_at,case_reference,delay_reason,individuals_decision,individuals_notified,other_bodies_told,remedial_actions,staff_involved,lessons_learned,notifications\r\n");
         foreach (var e in entries)
         {
             string[] cells =
@@ -73,7 +96,7 @@ public static class BreachRegister
                 e.Records.ToString(CultureInfo.InvariantCulture), e.SubjectCategories, Bool(e.Encrypted), Bool(e.Cyber), string.Join("; ", e.Consequences),
                 e.RiskAssessment, string.Join("; ", e.AuthoritiesRequired), e.RegulatorDecision, Time(e.RegulatorNotifiedAt), e.CaseReference ?? "",
                 e.DelayReason ?? "", e.IndividualsDecision, e.IndividualsNotified ?? "", string.Join("; ", e.OtherBodiesTold),
-                string.Join("; ", e.RemedialActions), e.StaffInvolved ?? "", e.LessonsLearned ?? "",
+                string.Join("; ", e.RemedialActions), e.StaffInvolved ?? "", e.LessonsLearned ?? "", string.Join("; ", e.Notifications),
             ];
             sb.AppendJoin(',', cells.Select(MailMergeCsv.Cell)).Append("\r\n");
         }

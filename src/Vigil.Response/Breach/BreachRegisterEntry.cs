@@ -89,4 +89,7 @@ public sealed record BreachRegisterEntry
 
     /// <summary>Lessons learned.</summary>
     public string? LessonsLearned { get; init; }
+
+    /// <summary>The notifications recorded as sent: jurisdiction, deadline, phase, when, reference, who recorded it.</summary>
+    public IReadOnlyList<string> Notifications { get; init; } = [];
 }

@@ -74,9 +74,13 @@ public static class RiskAssessor
             reasons.Add("Vulnerable groups are among the people: both scales at least 2.");
         }
 
-        var level = (int)likelihood == 1 || (int)severity == 1 || ((int)likelihood <= 2 && (int)severity <= 2) ? RiskLevel.Unlikely
-            : (int)likelihood >= 3 && (int)severity >= 3 ? RiskLevel.High : RiskLevel.Risk;
+        var level = Level(likelihood, severity);
         reasons.Add($"Level: {level} (likelihood {(int)likelihood} x severity {(int)severity}).");
         return new BreachRisk(likelihood, severity, level, reasons);
     }
+
+    /// <summary>The level for a likelihood and a severity: unlikely when either is 1 or both are at most 2; high when both are at least 3; a risk otherwise.</summary>
+    public static RiskLevel Level(Likelihood likelihood, Severity severity)
+        => (int)likelihood == 1 || (int)severity == 1 || ((int)likelihood <= 2 && (int)severity <= 2) ? RiskLevel.Unlikely
+            : (int)likelihood >= 3 && (int)severity >= 3 ? RiskLevel.High : RiskLevel.Risk;
 }

@@ -21,8 +21,12 @@ public sealed class DeadlineReminder
     /// <summary>The lead times, longest first.</summary>
     public IReadOnlyList<TimeSpan> Leads { get; }
 
-    /// <summary>The reminders due now for <paramref name="incident"/> (none once it is closed); the caller raises each key once.</summary>
-    public IReadOnlyList<DueReminder> Due(Incident incident, int? affected = null)
+    /// <summary>
+    /// The reminders due now for <paramref name="incident"/> (none once it is closed); the caller raises each key once.
+    /// A clock whose key (<see cref="Clock.Key"/>) is in <paramref name="met"/> has been met (the notification was
+    /// sent and recorded): it raises nothing.
+    /// </summary>
+    public IReadOnlyList<DueReminder> Due(Incident incident, int? affected = null, IReadOnlySet<string>? met = null)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (incident.Status == IncidentStatus.Closed)
@@ -31,7 +35,7 @@ public sealed class DeadlineReminder
         }
 
         var due = new List<DueReminder>();
-        foreach (var clock in _clock.For(incident, affected))
+        foreach (var clock in _clock.For(incident, affected).Where(c => met is null || !met.Contains(c.Key)))
         {
             var what = $"{incident.Reference}: notify {clock.Rule.Recipient} ({clock.Rule.Citation}) by {clock.Due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}";
             if (clock.Overdue)

@@ -8,4 +8,7 @@ public enum NotificationPhase
 
     /// <summary>A later report: what changed since the initial one.</summary>
     FollowUp,
+
+    /// <summary>The closing report: what changed since the initial one, and the outcome.</summary>
+    Final,
 }

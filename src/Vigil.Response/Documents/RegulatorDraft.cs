@@ -14,7 +14,7 @@ public static class RegulatorDraft
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Fills the template for one jurisdiction. A follow-up lists what changed since <paramref name="initial"/> (the
+    /// Fills the template for one jurisdiction. A follow-up or final report lists what changed since <paramref name="initial"/> (the
     /// assessment the initial report was made from), or says it was not kept.
     /// </summary>
     public static TemplateResult Render(TextTemplate template, BreachAssessment assessment, string jurisdiction, NotificationPhase phase, BreachAssessment? initial, DateTimeOffset now)
@@ -37,7 +37,7 @@ public static class RegulatorDraft
             .Text("deadline_rule", authority.Deadline)
             .Text("deadline", deadline is { } dl ? Date(dl) : "not required")
             .Text("incident_reference", assessment.IncidentReference)
-            .Text("phase", phase == NotificationPhase.Initial ? "Initial report" : "Follow-up report")
+            .Text("phase", phase switch { NotificationPhase.Initial => "Initial report", NotificationPhase.Final => "Final report", _ => "Follow-up report" })
             .Text("case_reference", facts.CaseReference ?? "not yet assigned")
             .Text("report_date", Date(now))
             .Text("aware_at", Date(assessment.AwareAt))
@@ -66,8 +66,9 @@ public static class RegulatorDraft
             .Text("individuals_decision", Decision(assessment.IndividualsDecision))
             .Text("regulator_decision", Decision(assessment.RegulatorDecision))
             .Text("delay_reason", facts.DelayReason ?? "REASON FOR DELAY REQUIRED: state why this report is later than the deadline.")
-            .List("changes", phase == NotificationPhase.FollowUp ? Changes(initial, assessment) : [])
-            .Flag("follow_up", phase == NotificationPhase.FollowUp)
+            .List("changes", phase != NotificationPhase.Initial ? Changes(initial, assessment) : [])
+            .Flag("follow_up", phase != NotificationPhase.Initial)
+            .Flag("final", phase == NotificationPhase.Final)
             .Flag("late", late)
             .Flag("health", scope.PeopleWithHealth > 0)
             .Flag("encrypted", facts.Encrypted)

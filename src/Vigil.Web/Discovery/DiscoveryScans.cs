@@ -23,6 +23,9 @@ internal sealed partial class DiscoveryScans(IVigilStore store, DiscoveryOptions
 
     public DiscoveryPaths Paths { get; } = new(options);
 
+    /// <summary>The vocabulary scans use (loaded once); the breach page scans with it too.</summary>
+    public PhiVocabulary Vocabulary => _vocabulary.Value;
+
     /// <summary>The progress of a scan running in this process, or null.</summary>
     public ScanProgress? Progress(long scanId) => _running.GetValueOrDefault(scanId);
 
