@@ -58,4 +58,7 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>PHI scans run from the web app (masked results only).</summary>
     Discovery.IPhiScanStore PhiScans { get; }
+
+    /// <summary>Rule states (enabled or disabled) and uploaded rules.</summary>
+    Rules.IRuleStore Rules { get; }
 }

@@ -35,6 +35,7 @@ internal sealed class SqlVigilStore : IVigilStore
         Incidents = new SqlIncidentStore(db, time, keys);
         Evidence = new SqlEvidenceStore(db, time, keys, options);
         PhiScans = new Discovery.SqlPhiScanStore(db);
+        Rules = new Rules.SqlRuleStore(db);
     }
 
     public string Provider => _db.Provider;
@@ -66,6 +67,8 @@ internal sealed class SqlVigilStore : IVigilStore
     public IEvidenceStore Evidence { get; }
 
     public Discovery.IPhiScanStore PhiScans { get; }
+
+    public Rules.IRuleStore Rules { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

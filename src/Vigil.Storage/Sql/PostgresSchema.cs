@@ -69,5 +69,6 @@ internal static class PostgresSchema
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Postgres),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Postgres),
+        new(Rules.SchemaRules.Version, Rules.SchemaRules.Description, Rules.SchemaRules.Postgres),
     ];
 }

@@ -69,5 +69,6 @@ internal static class SqliteSchema
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Sqlite),
+        new(Rules.SchemaRules.Version, Rules.SchemaRules.Description, Rules.SchemaRules.Sqlite),
     ];
 }
