@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Storage;
 using Vigil.Storage.Audit;
 using Vigil.Web.Access;
@@ -78,6 +79,7 @@ public static class VigilWeb
         services.AddVigilPages();
         services.AddSingleton(options.Discovery);
         services.AddSingleton<Discovery.DiscoveryScans>();
+        services.TryAddSingleton(static sp => Rules.RuleCatalog.Empty(sp.GetService<Monitoring.MonitoringService>()?.Rules ?? new Monitoring.Live.LiveRules()));
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))

@@ -27,6 +27,7 @@ internal static class VigilPages
         EventsApi.Map(app);
         TokensApi.Map(app);
         OverviewApi.Map(app);
+        Api.Rules.RulesApi.Map(app);
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         return app;
     }
