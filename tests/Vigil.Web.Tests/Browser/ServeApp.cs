@@ -172,6 +172,7 @@ internal sealed partial class ServeApp : IAsyncDisposable
 
         IngestToken = (await store.Tokens.CreateAsync("browser-test", [Scopes.Ingest], now, CancellationToken.None)).Secret;
         await SeedVulnerabilityAsync(store, now);
+        await SeedRulesAsync(store, now);
     }
 
     private static async Task SeedVulnerabilityAsync(IVigilStore store, DateTimeOffset now)
