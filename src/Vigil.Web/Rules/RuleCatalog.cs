@@ -60,8 +60,10 @@ internal sealed partial class RuleCatalog
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < paths.Count; i++)
         {
-            var full = Path.GetFullPath(paths[i]);
-            var name = bundled is not null && full == Path.GetFullPath(bundled) ? "vigil" : Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar));
+            var full = Path.GetFullPath(paths[i]).TrimEnd(Path.DirectorySeparatorChar);
+            var name = bundled is not null && full == Path.GetFullPath(bundled).TrimEnd(Path.DirectorySeparatorChar) ? "vigil" : Path.GetFileName(full);
+            // Two folders of one name (a SigmaHQ checkout's "rules" beside another "rules"): name it with its parent.
+            name = packs.Any(p => p.Name == name) ? $"{Path.GetFileName(Path.GetDirectoryName(full))}/{name}" : name;
             name = packs.Any(p => p.Name == name) ? $"{name} ({i + 1})" : name;
             packs.Add((name, full));
             var set = sets[i];
