@@ -44,12 +44,15 @@ public sealed partial class MonitoringService : IAsyncDisposable
         Metrics = new MonitoringMetrics();
         Queue = new IngestQueue(options.QueueCapacity, Metrics);
         _writer = new BatchWriter(Queue, store.Events, _feed, Metrics, time, logs.CreateLogger<BatchWriter>());
-        _detector = new LiveDetector(_feed, store, engine, options.Detection, Metrics, time, logs.CreateLogger<LiveDetector>());
+        _detector = new LiveDetector(_feed, store, engine, options.Detection, Rules, Metrics, time, logs.CreateLogger<LiveDetector>());
         Quarantine = new QuarantineWriter(store.Quarantine, logs.CreateLogger<QuarantineWriter>());
     }
 
     /// <summary>Where listeners hand over events.</summary>
     public IngestQueue Queue { get; }
+
+    /// <summary>Rules disabled and uploaded while running (the web app's Rules page changes them).</summary>
+    public LiveRules Rules => _options.Detection.Rules;
 
     /// <summary>The pipeline's counters.</summary>
     public MonitoringMetrics Metrics { get; }

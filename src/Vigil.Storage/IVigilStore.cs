@@ -61,4 +61,6 @@ public interface IVigilStore : IAsyncDisposable
 
     /// <summary>Breach notifications sent per incident and deadline (a recorded deadline is met).</summary>
     Breach.IBreachNotificationStore BreachNotifications { get; }
+    /// <summary>Rule states (enabled or disabled) and uploaded rules.</summary>
+    Rules.IRuleStore Rules { get; }
 }

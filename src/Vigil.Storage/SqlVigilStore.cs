@@ -36,6 +36,7 @@ internal sealed class SqlVigilStore : IVigilStore
         Evidence = new SqlEvidenceStore(db, time, keys, options);
         PhiScans = new Discovery.SqlPhiScanStore(db);
         BreachNotifications = new Breach.SqlBreachNotificationStore(db, time);
+        Rules = new Rules.SqlRuleStore(db);
     }
 
     public string Provider => _db.Provider;
@@ -69,6 +70,7 @@ internal sealed class SqlVigilStore : IVigilStore
     public Discovery.IPhiScanStore PhiScans { get; }
 
     public Breach.IBreachNotificationStore BreachNotifications { get; }
+    public Rules.IRuleStore Rules { get; }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Storage;
 using Vigil.Storage.Audit;
 using Vigil.Web.Access;
@@ -83,6 +84,7 @@ public static class VigilWeb
         services.AddSingleton<Discovery.DiscoveryScans>();
         services.AddSingleton(static _ => new Incidents.PlaybookCatalog()).AddSingleton<Incidents.IncidentWork>();
         services.AddSingleton<Responding.BreachWork>();
+        services.TryAddSingleton(static sp => Rules.RuleCatalog.Empty(sp.GetService<Monitoring.MonitoringService>()?.Rules ?? new Monitoring.Live.LiveRules()));
         var mvc = services.AddRazorPages();
         var assembly = typeof(VigilWeb).Assembly;
         if (!mvc.PartManager.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Routing;
-using Vigil.Detection.Rules;
 using Vigil.Diagnostics;
 using Vigil.Monitoring;
 using Vigil.Monitoring.Delivery;
@@ -36,7 +35,9 @@ internal sealed class ServeRun(ServeSettings settings)
 
         await using (store.ConfigureAwait(false))
         {
-            var engine = LoadEngine();
+            var live = new LiveRules();
+            var (catalog, engine) = LoadEngine(live);
+            await catalog.InitializeAsync(store, cancellationToken).ConfigureAwait(false);
             // Vigil reads no appsettings.json: the content root is the install folder and configuration is not
             // watched. (Watching the working directory would wake a file watcher on every write to the database.)
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -69,6 +70,7 @@ internal sealed class ServeRun(ServeSettings settings)
                     MinLevel = settings.Level,
                     GroupWindow = settings.GroupWindow,
                     Channels = [.. settings.Alerting.Channels.Select(static c => c.Name)],
+                    Rules = live,
                 },
                 Retention = new RetentionPolicy(TimeSpan.FromDays(settings.RetentionDays), settings.RetentionMaxEvents),
             }, time, loggers);
@@ -86,6 +88,7 @@ internal sealed class ServeRun(ServeSettings settings)
             builder.Services.AddSingleton<IMetricsSource>(new ListenerMetrics(listenerMetrics));
             builder.Services.AddSingleton(new Vigil.Web.Pages.ServeStatus(() => [.. listenerMetrics.Select(static f => f())], channels, engine.RulesLoaded));
             builder.Services.AddSingleton(store);
+            builder.Services.AddSingleton(catalog);
             builder.Services.AddSingleton(monitoring);
             builder.Services.AddSingleton(time);
             builder.Services.AddVigilWeb(settings.Http, settings.Storage.DataDirectory);
@@ -142,16 +145,17 @@ internal sealed class ServeRun(ServeSettings settings)
         }
     }
 
-    private DetectionEngine LoadEngine()
+    /// <summary>Each rules folder is a pack of the web app's Rules page; the page changes live detection through <paramref name="live"/>.</summary>
+    private (Vigil.Web.Rules.RuleCatalog Catalog, DetectionEngine Engine) LoadEngine(LiveRules live)
     {
         var problems = new ProblemLog(static p => Console.Error.WriteLine($"rule skipped: {p}"));
-        var rules = RuleSet.Load(settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder], problems);
         var logsources = LogsourceMap.Load(settings.Logsources is { Length: > 0 } path ? path : Bundled.LogsourcesFile, problems);
         var analytics = settings.Analytics
             ? VigilAnalytics.Create(
                 new AnalyticsOptions { GeoIpDirectory = Bundled.GeoIpDirectory(settings.GeoIpDirectory), InternalDomains = settings.InternalDomains },
                 new ProblemLog(static p => Console.Error.WriteLine($"vigil serve: analytics: {p.Reason}")))
             : [];
-        return new DetectionEngine(rules, new EngineOptions { Logsources = logsources, Analytics = analytics }, problems);
+        return Vigil.Web.Rules.RuleCatalog.Load(
+            settings.Rules.Count > 0 ? settings.Rules : [Bundled.RulesFolder], Bundled.RulesFolder, new EngineOptions { Logsources = logsources, Analytics = analytics }, live, problems);
     }
 }

@@ -32,6 +32,7 @@ public sealed class DetectionEngine
     private readonly bool _prefilter;
     private readonly IReadOnlyList<Analytics.IAnalytic> _analytics;
     private readonly List<RuleMatch> _analyticOutput = [];
+    private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
 
     /// <summary>Compiles <paramref name="rules"/>; problems go to <paramref name="problems"/>.</summary>
     public DetectionEngine(RuleSet rules, EngineOptions options, IProblemSink problems)
@@ -66,6 +67,7 @@ public sealed class DetectionEngine
             if (Compile(rule, filtersByRule, options, problems))
             {
                 loaded++;
+                _loaded.Add(rule.Info.Id);
                 byReference.TryAdd(rule.Info.Id, rule.Info);
                 if (rule.Info.Name is { } name)
                 {
@@ -95,6 +97,9 @@ public sealed class DetectionEngine
 
     /// <summary>Detection rules compiled and active.</summary>
     public int RulesLoaded { get; }
+
+    /// <summary>Whether a detection rule with this id compiled and is active (correlations are not counted here).</summary>
+    public bool IsLoaded(string ruleId) => _loaded.Contains(ruleId);
 
     /// <summary>Correlation rules given to the engine.</summary>
     public int CorrelationsLoaded { get; }

@@ -35,6 +35,13 @@ public sealed class RuleSet
     /// <summary>The detection rules, filters and correlations parsed.</summary>
     public int Count => Rules.Count + Filters.Count + Correlations.Count;
 
+    /// <summary>What each parsed detection rule, filter and correlation says about itself, in load order.</summary>
+    public IEnumerable<RuleInfo> Infos =>
+        Rules.Select(static r => r.Info).Concat(Filters.Select(static f => f.Info)).Concat(Correlations.Select(static c => c.Info));
+
+    /// <summary>How many of the parsed rules are correlations.</summary>
+    public int CorrelationCount => Correlations.Count;
+
     /// <summary>Loads every <c>.yml</c>/<c>.yaml</c> file under the given files and folders.</summary>
     public static RuleSet Load(IEnumerable<string> paths, IProblemSink problems)
     {

@@ -26,6 +26,7 @@ internal sealed partial class LiveDetector(
     IVigilStore store,
     DetectionEngine engine,
     LiveDetectionOptions options,
+    LiveRules rules,
     MonitoringMetrics metrics,
     TimeProvider time,
     ILogger<LiveDetector> log)
@@ -125,6 +126,7 @@ internal sealed partial class LiveDetector(
         var started = Stopwatch.GetTimestamp();
         _candidates.Clear();
         var last = _last;
+        var switches = rules.Current;
         for (var i = 0; i < ids.Count; i++)
         {
             if (ids[i] <= _last)
@@ -136,8 +138,14 @@ internal sealed partial class LiveDetector(
             _ids.AddOrUpdate(e, new StrongBox<long>(ids[i]));
             _matches.Clear();
             engine.Process(e, _matches);
+            switches.Uploaded?.Process(e, _matches);
             foreach (var match in _matches)
             {
+                if (switches.Disabled.Contains(match.Rule.Id))
+                {
+                    continue;
+                }
+
                 metrics.Detected(match.Rule.Id);
                 if (match.Rule.Level >= options.MinLevel)
                 {

@@ -69,6 +69,7 @@ internal static class PostgresSchema
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Postgres),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Postgres),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Postgres),
+        new(Rules.SchemaRules.Version, Rules.SchemaRules.Description, Rules.SchemaRules.Postgres),
         new(Breach.SchemaBreachNotifications.Version, Breach.SchemaBreachNotifications.Description, Breach.SchemaBreachNotifications.Postgres),
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Postgres),
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),

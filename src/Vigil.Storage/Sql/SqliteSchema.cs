@@ -69,6 +69,7 @@ internal static class SqliteSchema
         new(SchemaAlertWorkflow.Version, SchemaAlertWorkflow.Description, SchemaAlertWorkflow.Sqlite),
         new(5, Incidents.IncidentSchema.Description, Incidents.IncidentSchema.Sqlite),
         new(Discovery.SchemaDiscovery.Version, Discovery.SchemaDiscovery.Description, Discovery.SchemaDiscovery.Sqlite),
+        new(Rules.SchemaRules.Version, Rules.SchemaRules.Description, Rules.SchemaRules.Sqlite),
         new(Breach.SchemaBreachNotifications.Version, Breach.SchemaBreachNotifications.Description, Breach.SchemaBreachNotifications.Sqlite),
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Sqlite),
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),

@@ -29,6 +29,7 @@ internal static class VigilPages
         Api.Users.UsersApi.Map(app);
         OverviewApi.Map(app);
         Api.Incidents.IncidentsApi.Map(app);
+        Api.Rules.RulesApi.Map(app);
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         return app;
     }

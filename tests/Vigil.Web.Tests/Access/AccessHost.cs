@@ -52,7 +52,7 @@ internal sealed partial class AccessHost : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(_root, "data");
 
-    public static async Task<AccessHost> StartAsync(Action<WebOptions>? configure = null)
+    public static async Task<AccessHost> StartAsync(Action<WebOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "vigil-web-tests", Guid.NewGuid().ToString("N"));
         var options = new WebOptions { Url = "http://127.0.0.1:0" };
@@ -71,6 +71,7 @@ internal sealed partial class AccessHost : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(new MonitoringService(store, engine, new MonitoringOptions(), time, NullLoggerFactory.Instance));
         builder.Services.AddSingleton<TimeProvider>(time);
+        services?.Invoke(builder.Services);
         builder.Services.AddVigilWeb(options, Path.Combine(root, "data"));
         var app = builder.Build();
         app.UseVigilAccess();

@@ -174,6 +174,7 @@ internal sealed partial class ServeApp : IAsyncDisposable
         await SeedVulnerabilityAsync(store, now);
         await SeedIncidentRuleAsync();
         await SeedBreachIncidentAsync(store, now);
+        await SeedRulesAsync(store, now);
     }
 
     private static async Task SeedVulnerabilityAsync(IVigilStore store, DateTimeOffset now)
