@@ -15,6 +15,7 @@ var alerts = Arg("--alerts", 10_000);
 var findings = Arg("--findings", 10_000);
 var items = Arg("--phi-items", 5_000);
 var auditEntries = Arg("--audit", 100_000);
+var incidents = Arg("--incidents", 300);
 var only = args.SkipWhile(static a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var requests = Arg("--requests", 200);
 var concurrency = Arg("--concurrency", 4);
@@ -37,9 +38,12 @@ await using (var store = await VigilStore.OpenAsync(new StoreOptions { DataDirec
     step.Restart();
     var walk = await AuditSeeder.SeedAsync(store, seedClock, Path.Combine(data, "vigil.db"), now, auditEntries, scanId);
     Console.WriteLine($"seeded {auditEntries:N0} audit entries in {step.Elapsed.TotalSeconds:0.0} s; one walk of the whole chain (IAuditLog.VerifyAsync) took {walk.TotalMilliseconds:0} ms");
+    step.Restart();
+    var incidentId = await IncidentSeeder.SeedAsync(store, now, incidents, alerts);
+    Console.WriteLine($"seeded {incidents:N0} incidents (3 alerts each) in {step.Elapsed.TotalSeconds:0.0} s");
     await store.Users.CreateAsync("bench", Roles.Analyst, PasswordHashing.Hash(Password), now, CancellationToken.None);
-    token = (await store.Tokens.CreateAsync("bench", [Scopes.Analyse, Scopes.Admin, Scopes.Audit], now, CancellationToken.None)).Secret;
-    seeded = new Seeded(alerts, alerts / 2, VulnSeeder.AssetName(17), scanId, Math.Max(items / 3, 1));
+    token = (await store.Tokens.CreateAsync("bench", [Scopes.Analyse, Scopes.Respond, Scopes.Admin, Scopes.Audit], now, CancellationToken.None)).Secret;
+    seeded = new Seeded(alerts, alerts / 2, VulnSeeder.AssetName(17), scanId, Math.Max(items / 3, 1), incidentId);
 }
 
 Console.WriteLine($"seeded in {clock.Elapsed.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(data, "vigil.db")).Length / 1048576} MiB)");

@@ -6,4 +6,5 @@ namespace Vigil.Bench.Web;
 /// <param name="Asset">An asset with vulnerability findings.</param>
 /// <param name="ScanId">The completed PHI scan.</param>
 /// <param name="ItemSeq">An item of that scan.</param>
-internal sealed record Seeded(int Alerts, long AlertId, string Asset, long ScanId, long ItemSeq);
+/// <param name="IncidentId">An incident in the middle (opened from three alerts).</param>
+internal sealed record Seeded(int Alerts, long AlertId, string Asset, long ScanId, long ItemSeq, long IncidentId);
