@@ -49,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", ServeApp.Password);
         if (App.TotpSecrets.ContainsKey(user))
         {
-            await page.FillAsync("#code", App.Code(user));
+            await page.FillAsync("#code", await App.CodeAsync(user));
         }
 
         await page.ClickAsync("button[type=submit]");

@@ -24,6 +24,7 @@ internal sealed partial class ServeApp : IAsyncDisposable
     public const string Password = "correct horse battery staple";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "vigil-browser-tests", Guid.NewGuid().ToString("N"));
     private readonly StringBuilder _stderr = new();
+    private readonly Dictionary<string, long> _usedSteps = [];
     private Process? _process;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -132,8 +133,35 @@ internal sealed partial class ServeApp : IAsyncDisposable
         Assert.Fail($"vigil serve did not answer /healthz within 60 s: {Stderr}");
     }
 
-    /// <summary>The current code of a user's authenticator.</summary>
-    public string Code(string user) => new Totp(TotpSecrets[user]).ComputeTotp(DateTime.UtcNow);
+    /// <summary>A code of the user's authenticator for a time step no sign-in has used yet.</summary>
+    /// <remarks>
+    /// Vigil refuses a code whose time step was already used (replay), and many tests sign in as the same user within
+    /// one 30 s step: each sign-in takes the next unused step, using the server's one step of tolerance for the future,
+    /// and waits for the clock when both are used.
+    /// </remarks>
+    public async Task<string> CodeAsync(string user)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            long step;
+            lock (_usedSteps)
+            {
+                step = Math.Max(now, _usedSteps.GetValueOrDefault(user, long.MinValue) + 1);
+                if (step <= now + 1)
+                {
+                    _usedSteps[user] = step;
+                }
+            }
+
+            if (step <= now + 1)
+            {
+                return new Totp(TotpSecrets[user]).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+            }
+
+            await Task.Delay(500);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
