@@ -2,6 +2,7 @@
 # Web app speed: seeds one million events and ten thousand alerts in SQLite, starts the real vigil serve, and measures
 # p50/p95/p99 of every page and API call with ApacheBench (Debian package apache2-utils), against /healthz as a baseline.
 # Usage: bench/web/run.sh [--events N] [--alerts N] [--findings N] [--phi-items N] [--audit N] [--requests N] [--concurrency N]
+#        [--rules DIR ...]  (rule folders for serve, e.g. ../shared/data/sigma/rules; default: Vigil's bundled pack)
 #        [--only NAME,NAME]  (only the targets whose name contains one of these, after the baseline; targets: Targets.cs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

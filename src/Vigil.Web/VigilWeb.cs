@@ -95,7 +95,7 @@ public static class VigilWeb
         return services;
     }
 
-    /// <summary>Security headers, rate limits, authentication, authorisation and antiforgery, in that order.</summary>
+    /// <summary>Security headers, rate limits, authentication, authorisation and antiforgery, in that order, then the OpenAPI document's cache.</summary>
     public static IApplicationBuilder UseVigilAccess(this IApplicationBuilder app)
     {
         app.Use(SecurityHeaders.ApplyAsync);
@@ -104,6 +104,8 @@ public static class VigilWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        var openApi = new Api.OpenApiDocumentCache();
+        app.Use(next => context => openApi.InvokeAsync(context, next));
         return app;
     }
 

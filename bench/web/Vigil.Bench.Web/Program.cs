@@ -18,6 +18,8 @@ var auditEntries = Arg("--audit", 100_000);
 var incidents = Arg("--incidents", 300);
 var only = args.SkipWhile(static a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var requests = Arg("--requests", 200);
+// The rules serve loads: Vigil's bundled pack by default; --rules DIR (repeatable) as `vigil serve --rules`, e.g. a SigmaHQ checkout.
+var rules = args.Select((a, i) => (a, i)).Where(p => p.a == "--rules" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
 var concurrency = Arg("--concurrency", 4);
 var root = Path.Combine(Path.GetTempPath(), "vigil-bench-web", Guid.NewGuid().ToString("N"));
 var data = Path.Combine(root, "data");
@@ -49,7 +51,8 @@ await using (var store = await VigilStore.OpenAsync(new StoreOptions { DataDirec
 Console.WriteLine($"seeded in {clock.Elapsed.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(data, "vigil.db")).Length / 1048576} MiB)");
 var port = FreePort();
 var config = Path.Combine(root, "vigil.yml");
-await File.WriteAllTextAsync(config, $"storage:\n  dataDirectory: {data}\nhttp:\n  url: http://127.0.0.1:{port}\nsyslog:\n  udp: \"\"\n  tcp: \"\"\n  tls: \"\"\nanalytics: false\n");
+await File.WriteAllTextAsync(config, $"storage:\n  dataDirectory: {data}\nhttp:\n  url: http://127.0.0.1:{port}\nsyslog:\n  udp: \"\"\n  tcp: \"\"\n  tls: \"\"\nanalytics: false\n"
+    + (rules.Count == 0 ? "" : "rules:\n" + string.Concat(rules.Select(static r => $"  - {r}\n"))));
 var serveInfo = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
 foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "vigil.dll"), "serve", "--config", config })
 {

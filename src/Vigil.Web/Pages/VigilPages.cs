@@ -15,6 +15,8 @@ internal static class VigilPages
         {
             document.Info.Title = "Vigil API";
             document.Info.Description = "Authenticate with Authorization: Bearer vgl_... (a token with the route's scope) or a signed-in session.";
+            document.Servers?.Clear(); // relative to wherever it was fetched from, so one cached copy serves every host name
+
             return Task.CompletedTask;
         }));
         return services;
