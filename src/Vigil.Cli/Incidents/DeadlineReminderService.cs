@@ -34,31 +34,8 @@ internal sealed class DeadlineReminderService
 
     public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                var raised = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-                if (raised > 0)
-                {
-                    _logger.LogInformation("Deadline reminders raised: {Count}", raised);
-                }
-
-                await Task.Delay(Interval, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is StoreException or System.Data.Common.DbException or IOException)
-            {
-                _logger.LogWarning("Deadline reminders failed ({Error}); retrying", e.GetType().Name);
-                await Task.Delay(Interval, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken)
+        => Serve.PeriodicCheck.RunAsync(RunOnceAsync, Interval, _time, _logger, "Deadline reminders", cancellationToken);
 
     /// <summary>Raises the reminders due now; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -19,31 +19,8 @@ internal sealed class OverdueCheckService(IVigilStore store, TimeProvider time, 
     /// <summary>How many reviews have run (tests wait on it).</summary>
     public int Checks => Volatile.Read(ref _checks);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                var raised = await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-                if (raised > 0)
-                {
-                    logger.LogInformation("Overdue vulnerability alerts raised: {Count}", raised);
-                }
-
-                await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is StoreException or System.Data.Common.DbException or IOException)
-            {
-                logger.LogWarning("Overdue vulnerability check failed ({Error}); retrying", e.GetType().Name);
-                await Task.Delay(Interval, time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken)
+        => Serve.PeriodicCheck.RunAsync(RunOnceAsync, Interval, time, logger, "Overdue vulnerability alerts", cancellationToken);
 
     /// <summary>Reviews the open findings now; returns how many overdue alerts were raised.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -18,6 +18,23 @@ internal abstract class Database : IAsyncDisposable
     /// <summary>An open connection for reads (dispose it to give it back).</summary>
     public abstract Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken);
 
+    /// <summary>Runs a read query on a connection of its own and reads every row with <paramref name="read"/>.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await using var connection = await OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
     /// <summary>Begins a write transaction, waiting for the writers <paramref name="writeLock"/> excludes.</summary>
     public abstract Task<WriteScope> BeginWriteAsync(WriteLock writeLock, CancellationToken cancellationToken);
 
