@@ -107,6 +107,26 @@ internal sealed partial class AccessHost : IAsyncDisposable
         return (await Store.Users.GetAsync(user.Id, CancellationToken.None))!;
     }
 
+    /// <summary>
+    /// Adds each user (admins and privacy officers with a TOTP authenticator when <c>Totp</c> is set), signs each in
+    /// through the sign-in form and returns a cookie client per name.
+    /// </summary>
+    public async Task<Dictionary<string, HttpClient>> SignedInClientsAsync(params (string Name, string Role, bool Totp)[] users)
+    {
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var (name, role, totp) in users)
+        {
+            var secret = totp ? TotpCodes.NewSecret() : null;
+            await AddUserAsync(name, role, secret);
+            var client = Client();
+            var signIn = await SignInAsync(client, name, code: secret is null ? null : TotpCodes.Compute(secret, Time.GetUtcNow()));
+            Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"{name} could not sign in: {signIn.StatusCode}");
+            clients[name] = client;
+        }
+
+        return clients;
+    }
+
     /// <summary>The antiforgery token of the first form on <paramref name="path"/>.</summary>
     public static async Task<string> FormTokenAsync(HttpClient client, string path)
     {

@@ -15,7 +15,7 @@ public sealed class BreachConventionTests
         ("/incidents/{id:long}/breach", Policies.Respond),
         ("/incidents/register", Policies.Respond),
         ("/api/v1/incidents/{id:long}/evidence/", Policies.Respond),
-        ("/api/v1/incidents/{id:long}/evidence/{evidenceId:long}/content", Policies.Respond),
+        ("/api/v1/incidents/{id:long}/evidence/{evidenceId:long}/content", Policies.RevealPhi),
         ("/api/v1/incidents/{id:long}/evidence/verify", Policies.Respond),
         ("/api/v1/incidents/{id:long}/breach/", Policies.Respond),
         ("/api/v1/incidents/{id:long}/breach/scope", Policies.RevealPhi),

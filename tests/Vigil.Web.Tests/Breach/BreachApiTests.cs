@@ -25,12 +25,8 @@ public sealed class BreachApiTests : IAsyncLifetime
     {
         _host = await AccessHost.StartAsync(static o => o.Breach.MaxEvidenceBytes = Limit);
         var now = _host.Time.GetUtcNow();
-        foreach (var (name, role, totp) in new[] { ("ada", Roles.Admin, true), ("dpo", Roles.PrivacyOfficer, true), ("ana", Roles.Analyst, false), ("vic", Roles.Viewer, false) })
+        foreach (var (name, client) in await _host.SignedInClientsAsync(("ada", Roles.Admin, true), ("dpo", Roles.PrivacyOfficer, true), ("ana", Roles.Analyst, false), ("vic", Roles.Viewer, false)))
         {
-            var secret = totp ? TotpCodes.NewSecret() : null;
-            await _host.AddUserAsync(name, role, secret);
-            var client = _host.Client();
-            Assert.Equal(HttpStatusCode.Redirect, (await AccessHost.SignInAsync(client, name, code: secret is null ? null : TotpCodes.Compute(secret, now))).StatusCode);
             _clients[name] = client;
         }
 
@@ -82,14 +78,15 @@ public sealed class BreachApiTests : IAsyncLifetime
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), item.GetProperty("sha256").GetString());
         var id = item.GetProperty("id").GetInt64();
-        Assert.Equal(bytes, await client.GetByteArrayAsync($"/api/v1/incidents/{_incident}/evidence/{id}/content"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/incidents/{_incident}/evidence/{id}/content")).StatusCode);
+        Assert.Equal(bytes, await _clients["dpo"].GetByteArrayAsync($"/api/v1/incidents/{_incident}/evidence/{id}/content"));
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/incidents/{_incident}/evidence/{id}/transfers", new { recipient = "Police (DC Jones)" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/incidents/{_incident}/evidence/{id}/transfers", new { recipient = "" })).StatusCode);
         var verify = await (await client.PostAsync($"/api/v1/incidents/{_incident}/evidence/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(verify.GetProperty("intact").GetBoolean());
 
         var custody = await client.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{_incident}/evidence/custody");
-        Assert.Equal(["intake:user:ana", "export:user:ana", "transfer:user:ana"], custody.EnumerateArray().Select(static c => $"{c.GetProperty("action").GetString()}:{c.GetProperty("actor").GetString()}"));
+        Assert.Equal(["intake:user:ana", "export:user:dpo", "transfer:user:ana"], custody.EnumerateArray().Select(static c => $"{c.GetProperty("action").GetString()}:{c.GetProperty("actor").GetString()}"));
         var actions = (await _host.Store.Audit.ListAsync(new Storage.Audit.AuditQuery(Limit: 50), CancellationToken.None)).Select(static e => e.Action).ToList();
         Assert.Contains(BreachAudit.EvidenceAdded, actions);
         Assert.Contains(BreachAudit.EvidenceExported, actions);

@@ -27,13 +27,8 @@ internal sealed class DiscoveryHostScan : IAsyncDisposable
         var host = await AccessHost.StartAsync(o => o.Discovery.Roots = [root]);
         var fixture = new DiscoveryHostScan(host, root);
         PlantedMailbox.Write(Path.Combine(root, "exports"));
-        foreach (var (name, role, totp) in new[] { ("dpo", Roles.PrivacyOfficer, true), ("vic", Roles.Viewer, false), ("ada", Roles.Admin, true), ("ana", Roles.Analyst, false) })
+        foreach (var (name, client) in await host.SignedInClientsAsync(("dpo", Roles.PrivacyOfficer, true), ("vic", Roles.Viewer, false), ("ada", Roles.Admin, true), ("ana", Roles.Analyst, false)))
         {
-            var secret = totp ? TotpCodes.NewSecret() : null;
-            await host.AddUserAsync(name, role, secret);
-            var client = host.Client();
-            var signIn = await AccessHost.SignInAsync(client, name, code: secret is null ? null : TotpCodes.Compute(secret, host.Time.GetUtcNow()));
-            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             fixture.Clients[name] = client;
         }
 

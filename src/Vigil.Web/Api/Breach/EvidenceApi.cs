@@ -19,7 +19,9 @@ internal static class EvidenceApi
         evidence.MapGet("", ListAsync).WithSummary("The incident's evidence with SHA-256 hashes, in intake order.");
         evidence.MapPost("", UploadAsync).DisableAntiforgery().WithSummary("Upload a file (multipart/form-data, part 'file'): streamed, hashed and encrypted; size limit http:breach:maxEvidenceBytes.");
         evidence.MapGet("/custody", CustodyAsync).WithSummary("The incident's custody log, in sequence order.");
-        evidence.MapGet("/{evidenceId:long}/content", DownloadAsync).WithSummary("Download an item (decrypted, hash checked); custody entry 'export' and an audit entry.");
+        // The decrypted file may be a mailbox export full of patient data: privacy officers only (reveal-phi), never a token.
+        evidence.MapGet("/{evidenceId:long}/content", DownloadAsync).RequireAuthorization(Policies.RevealPhi)
+            .WithSummary("Download an item (decrypted, hash checked; privacy officers only); custody entry 'export' and an audit entry.");
         evidence.MapPost("/{evidenceId:long}/transfers", TransferAsync).WithSummary("Record that the item was handed to a recipient (custody entry 'transfer').");
         evidence.MapPost("/verify", VerifyAsync).WithSummary("Decrypt and re-hash every file, open every sealed document and check the custody chain.");
     }

@@ -53,10 +53,20 @@ internal sealed class EvidenceModel(BreachWork work, WebOptions options) : PageM
         return Page();
     }
 
+    /// <summary>Whether this person may download decrypted evidence (reveal-phi: it may hold patient data).</summary>
+    public bool CanDownload => AccessPolicies.Allows(User, Policies.RevealPhi);
+
     public async Task<IActionResult> OnPostDownloadAsync(long id, long evidenceId)
-        => await Api.Breach.EvidenceApi.ExportAsync(HttpContext, work, id, evidenceId).ConfigureAwait(false) is { } file
+    {
+        if (!CanDownload)
+        {
+            return Forbid();
+        }
+
+        return await Api.Breach.EvidenceApi.ExportAsync(HttpContext, work, id, evidenceId).ConfigureAwait(false) is { } file
             ? File(file.Bytes, "application/octet-stream", file.Name)
             : NotFound();
+    }
 
     public async Task<IActionResult> OnPostTransferAsync(long id, long evidenceId, string? recipient, CancellationToken ct)
     {
