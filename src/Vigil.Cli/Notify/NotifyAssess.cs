@@ -42,7 +42,7 @@ internal static class NotifyAssess
                 BreachFacts? known = null;
                 if (parse.GetValue(facts) is { } file)
                 {
-                    if (FactsFile.Read(file, out var error) is not { } read)
+                    if (FactsFile.Read(file, TimeProvider.System.GetUtcNow(), found.AwareAt, out var error) is not { } read)
                     {
                         return CommandLine.Fail("notify assess", error!);
                     }

@@ -9,6 +9,7 @@ internal static class NotifyCommand
     {
         var notify = new Command("notify", "Breach assessment and notification: what the law requires, drafted from the evidence.");
         notify.Subcommands.Add(NotifyAssess.Create());
+        notify.Subcommands.Add(NotifyFacts.Create());
         notify.Subcommands.Add(NotifyDecide.Create());
         notify.Subcommands.Add(NotifyRegulator.Create());
         notify.Subcommands.Add(NotifyLetters.Create());

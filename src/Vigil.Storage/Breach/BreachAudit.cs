@@ -20,6 +20,9 @@ public static class BreachAudit
     /// <summary>The breach was scoped from evidence or a discovery scan.</summary>
     public const string Assessed = "breach-assessed";
 
+    /// <summary>The breach facts were changed and the breach assessed again (details name the changed fields, never their text).</summary>
+    public const string FactsChanged = "breach-facts-changed";
+
     /// <summary>A person recorded the likelihood and severity.</summary>
     public const string RiskRecorded = "breach-risk-recorded";
 

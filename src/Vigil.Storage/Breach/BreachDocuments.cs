@@ -39,13 +39,31 @@ public static class BreachDocuments
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(time);
         var known = facts ?? (await ReadAsync(incidents, incident.Id, actor, ct).ConfigureAwait(false))?.Facts ?? new BreachFacts();
-        var assessment = new BreachAssessmentBuilder(time).Build(incident, known, subjects);
         await incidents.PutSealedDocumentAsync(incident.Id, BreachJson.SubjectsKind, BreachJson.Write(subjects), actor, ct).ConfigureAwait(false);
-        await WriteAsync(incidents, incident.Id, assessment, actor, ct).ConfigureAwait(false);
-        var s = assessment.Scope;
-        await incidents.AddTimelineEntryAsync(incident.Id, time.GetUtcNow(), "notify",
-            $"Breach assessed by {actor}: {s.People} people, {s.Records} records, health data of {s.PeopleWithHealth}; risk {assessment.Risk.Level}", actor, ct).ConfigureAwait(false);
-        return assessment;
+        return await BuildAsync(incidents, incident, subjects, known, actor, time, "Breach assessed", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Assesses the breach again with new <paramref name="facts"/> over the subjects already scoped (the CLI's
+    /// <c>notify facts</c>, the web form and API): the same assessment as <see cref="AssessAsync"/>, so the risk and
+    /// rulings follow the facts; decisions and a person's recorded risk are not carried over. Null when the incident
+    /// is not assessed yet or its subjects are unreadable: scope it first.
+    /// </summary>
+    public static async Task<BreachAssessment?> ReassessAsync(IIncidentStore incidents, Incident incident, BreachFacts facts, string actor, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(time);
+        if (await ReadAsync(incidents, incident.Id, actor, ct).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var bytes = await incidents.GetSealedDocumentAsync(incident.Id, BreachJson.SubjectsKind, actor, ct).ConfigureAwait(false);
+        return bytes is null || BreachJson.ReadSubjects(bytes) is not { } subjects
+            ? null
+            : await BuildAsync(incidents, incident, subjects, facts, actor, time, "Breach facts changed and the breach assessed again", ct).ConfigureAwait(false);
     }
 
     /// <summary>Records the decisions on the current assessment and a timeline entry; null when the incident is not assessed.</summary>
@@ -91,5 +109,15 @@ public static class BreachDocuments
 
         var (letters, problems) = Letters.Render(TextTemplate.Parse(template), assessment, BreachScoping.People(subjects), now);
         return problems.Count > 0 ? ([], $"the letter template: {string.Join("; ", problems)}") : (letters, null);
+    }
+
+    private static async Task<BreachAssessment> BuildAsync(IIncidentStore incidents, Incident incident, IReadOnlyList<DataSubject> subjects, BreachFacts facts, string actor, TimeProvider time, string what, CancellationToken ct)
+    {
+        var assessment = new BreachAssessmentBuilder(time).Build(incident, facts, subjects);
+        await WriteAsync(incidents, incident.Id, assessment, actor, ct).ConfigureAwait(false);
+        var s = assessment.Scope;
+        await incidents.AddTimelineEntryAsync(incident.Id, time.GetUtcNow(), "notify",
+            $"{what} by {actor}: {s.People} people, {s.Records} records, health data of {s.PeopleWithHealth}; risk {assessment.Risk.Level}", actor, ct).ConfigureAwait(false);
+        return assessment;
     }
 }

@@ -15,6 +15,7 @@ internal static class BreachWeb
     {
         Api.Breach.EvidenceApi.Map(app);
         Api.Breach.BreachApi.Map(app);
+        Api.Breach.FactsApi.Map(app);
         app.MapPost("/incidents/{id:long}/evidence/upload", UploadFormAsync).RequireAuthorization(Policies.Respond).DisableAntiforgery().ExcludeFromDescription();
     }
 

@@ -43,6 +43,12 @@ internal sealed class BreachModel(BreachWork work, TimeProvider time) : PageMode
 
     public string? Error { get; private set; }
 
+    /// <summary>The facts form: the recorded facts, or what was posted when it had errors.</summary>
+    public BreachFactsForm? Facts { get; private set; }
+
+    /// <summary>The facts form's wrong fields (camelCase name → message naming the field and why).</summary>
+    public IReadOnlyDictionary<string, string> FactErrors { get; private set; } = new Dictionary<string, string>();
+
     public string Now => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     public static string? FontNote => PdfFonts.Default.Note;
@@ -86,6 +92,26 @@ internal sealed class BreachModel(BreachWork work, TimeProvider time) : PageMode
 
         await HttpContext.AuditAsync(BreachAudit.RiskRecorded, BreachAudit.Target(id), $"likelihood {likelihood}, severity {severity}").ConfigureAwait(false);
         Message = "Risk recorded.";
+        return null;
+    });
+
+    public Task<IActionResult> OnPostFactsAsync(long id, BreachFactsForm facts, CancellationToken ct) => DecideAsync(id, ct, async incident =>
+    {
+        var input = facts.ToInput(out var unreadable);
+        var (assessment, errors, changed, cleared) = await work.RecordFactsAsync(incident, input, HttpAudit.Actor(User), ct, unreadable).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            (Facts, FactErrors) = (facts, errors);
+            return "The facts were not saved: correct the fields marked below.";
+        }
+
+        if (assessment is null)
+        {
+            return "Scope the breach first.";
+        }
+
+        await HttpContext.AuditAsync(BreachAudit.FactsChanged, BreachAudit.Target(id), BreachWork.FactsAuditDetail(changed, assessment)).ConfigureAwait(false);
+        Message = $"Facts saved and the breach assessed again: risk {assessment.Risk.Level}.{(cleared ? " The earlier decisions were made on the earlier assessment: record them again." : "")}";
         return null;
     });
 
@@ -206,6 +232,7 @@ internal sealed class BreachModel(BreachWork work, TimeProvider time) : PageMode
         CanDecide = AccessPolicies.Allows(User, Policies.RevealPhi);
         if (CanDecide)
         {
+            Facts ??= Assessment is null ? null : BreachFactsForm.From(Assessment.Facts);
             Evidence = await work.Store.Evidence.ListAsync(id, ct).ConfigureAwait(false);
             Scans = await work.Store.PhiScans.ListAsync(null, 20, ct).ConfigureAwait(false);
         }
