@@ -11,9 +11,10 @@ internal sealed partial class SqlIncidentStore
         ArgumentNullException.ThrowIfNull(tasks);
         await using var scope = await _db.BeginWriteAsync(WriteLock.None, cancellationToken).ConfigureAwait(false);
         long last;
-        using (var max = scope.Command("SELECT COALESCE(MAX(number), 0) FROM incident_tasks WHERE incident_id = @i").With("@i", incidentId))
+        using (var reserve = scope.Command(IncidentCounterSchema.ReserveTasks).With("@n", (long)tasks.Count).With("@i", incidentId))
         {
-            last = await Db.ScalarInt64Async(max, cancellationToken).ConfigureAwait(false) ?? 0;
+            // No row: no such incident, and the inserts below fail on its foreign key as they always did.
+            last = (await Db.ScalarInt64Async(reserve, cancellationToken).ConfigureAwait(false) ?? tasks.Count) - tasks.Count;
         }
 
         var added = new List<IncidentTask>();

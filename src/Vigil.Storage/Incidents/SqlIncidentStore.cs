@@ -36,14 +36,13 @@ internal sealed partial class SqlIncidentStore : IIncidentStore
 
         var now = Db.Time(Db.Micros(_time.GetUtcNow()));
         await using var scope = await _db.BeginWriteAsync(WriteLock.None, cancellationToken).ConfigureAwait(false);
-        var prefix = $"INC-{now.Year.ToString(CultureInfo.InvariantCulture)}-";
-        long count;
-        using (var next = scope.Command("SELECT COUNT(*) FROM incidents WHERE reference LIKE @p").With("@p", prefix + "%"))
+        long number;
+        using (var next = scope.Command(IncidentCounterSchema.NextReference).With("@k", IncidentCounterSchema.ReferenceCounter(now.Year)))
         {
-            count = await Db.ScalarInt64Async(next, cancellationToken).ConfigureAwait(false) ?? 0;
+            number = await Db.ScalarInt64Async(next, cancellationToken).ConfigureAwait(false) ?? 0;
         }
 
-        var reference = prefix + (count + 1).ToString("0000", CultureInfo.InvariantCulture);
+        var reference = $"INC-{now.Year.ToString("0000", CultureInfo.InvariantCulture)}-{number.ToString("0000", CultureInfo.InvariantCulture)}";
         long id;
         using (var insert = scope.Command("INSERT INTO incidents (reference, title, severity, status, owner, opened_at, aware_at, jurisdictions, playbook) VALUES (@r, @t, @s, @st, @o, @op, @aw, @j, @p) RETURNING id")
             .With("@r", reference)
