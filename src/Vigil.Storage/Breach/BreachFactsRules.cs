@@ -27,7 +27,7 @@ internal static class BreachFactsRules
         Text(errors, "organisation", "Organisation", f.Organisation, LineLimit, required: true);
         Text(errors, "contactPoint", "Contact point", f.ContactPoint, ItemLimit, required: true);
         Text(errors, "delayReason", "Reason for any delay", f.DelayReason, TextLimit, required: false);
-        Text(errors, "caseReference", "Regulator's case reference", f.CaseReference, LineLimit, required: false);
+        Text(errors, "caseReference", "The regulator's case reference", f.CaseReference, LineLimit, required: false);
         Text(errors, "individualsNotified", "How the people were told", f.IndividualsNotified, TextLimit, required: false);
         Text(errors, "staffInvolved", "Staff involved", f.StaffInvolved, TextLimit, required: false);
         Text(errors, "lessonsLearned", "Lessons learned", f.LessonsLearned, TextLimit, required: false);
