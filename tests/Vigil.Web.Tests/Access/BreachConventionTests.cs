@@ -21,6 +21,7 @@ public sealed class BreachConventionTests
         ("/api/v1/incidents/{id:long}/breach/scope", Policies.RevealPhi),
         ("/api/v1/incidents/{id:long}/breach/risk", Policies.RevealPhi),
         ("/api/v1/incidents/{id:long}/breach/decision", Policies.RevealPhi),
+        ("/api/v1/incidents/{id:long}/breach/facts", Policies.RevealPhi),
         ("/api/v1/incidents/{id:long}/breach/notifications", Policies.RevealPhi),
         ("/api/v1/incidents/{id:long}/documents/regulator", Policies.RevealPhi),
         ("/api/v1/incidents/{id:long}/documents/letters", Policies.RevealPhi),

@@ -149,7 +149,7 @@ public sealed class BreachApiTests : IAsyncLifetime
     public async Task The_openapi_document_lists_the_evidence_breach_documents_and_register_routes()
     {
         var document = await _clients["ana"].GetStringAsync("/openapi/v1.json");
-        foreach (var route in new[] { "/api/v1/incidents/{id}/evidence", "/api/v1/incidents/{id}/breach/notifications", "/api/v1/incidents/{id}/documents/letters", "/api/v1/breach-register" })
+        foreach (var route in new[] { "/api/v1/incidents/{id}/evidence", "/api/v1/incidents/{id}/breach/notifications", "/api/v1/incidents/{id}/breach/facts", "/api/v1/incidents/{id}/documents/letters", "/api/v1/breach-register" })
         {
             Assert.Contains($"\"{route}\"", document, StringComparison.Ordinal);
         }

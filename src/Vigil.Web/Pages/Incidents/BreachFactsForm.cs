@@ -12,7 +12,7 @@ internal sealed class BreachFactsForm
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm";
 
-    public IReadOnlyList<string> Nature { get; set; } = [];
+    public string[] Nature { get; set; } = [];
 
     public string? Description { get; set; }
 
