@@ -35,6 +35,15 @@ public sealed class BreachBrowserTests(BrowserFixture app)
         await Assertions.Expect(dpo.Locator("#special")).ToContainTextAsync("yes");
         Assert.DoesNotContain(PlantedMailbox.NhsNumber, await dpo.ContentAsync(), StringComparison.Ordinal);
 
+        await dpo.FillAsync("#fact-description", "Reception mailbox password guessed; messages forwarded to a look-alike domain.");
+        await dpo.FillAsync("#fact-occurredAt", DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await dpo.CheckAsync("#fact-phishingObserved");
+        await dpo.FillAsync("#fact-measuresTaken", "Password reset\nForwarding rule removed");
+        await dpo.ClickAsync("#facts-save");
+        await Assertions.Expect(dpo.Locator("#message")).ToContainTextAsync("Facts saved and the breach assessed again: risk High");
+        await Assertions.Expect(dpo.Locator("#facts-flags")).ToContainTextAsync("used for phishing");
+        await Assertions.Expect(dpo.Locator("#facts-description")).ToContainTextAsync("look-alike domain");
+
         await dpo.SelectOptionAsync("#likelihood", "4");
         await dpo.SelectOptionAsync("#severity", "4");
         await dpo.FillAsync("#reasoning", "A diagnosis with a mobile number: phishing that names the practice is likely.");
