@@ -101,6 +101,30 @@ public sealed class NotifyCommandTests
     }
 
     [Fact]
+    public async Task Facts_are_checked_and_recorded_without_a_new_scan_and_the_risk_follows_them()
+    {
+        using var temp = new TempFolder();
+        var data = Path.Combine(temp.Path, "data");
+        var reference = await OpenIncident(data);
+        var encrypted = temp.File("encrypted.yml", "encrypted: true\n");
+        var phished = temp.File("phished.yml", "phishing_observed: true\nmeasures_taken:\n  - Password reset\n");
+        var wrong = temp.File("wrong.yml", "nature: stolen\ncontained_at: 2020-01-01T00:00:00Z\noccurred_at: 2020-01-02T00:00:00Z\n");
+
+        var early = Notify(data, "facts", reference, "--facts", phished);
+        Assert.Equal(0, Notify(data, "assess", reference, "--evidence-scan", PlantedMailbox.Write(temp), "--facts", encrypted).Exit);
+        var bad = Notify(data, "facts", reference, "--facts", wrong);
+        var good = Notify(data, "facts", reference, "--facts", phished, "--by", "dpo");
+
+        Assert.Contains("not assessed yet", early.Stderr, StringComparison.Ordinal);
+        Assert.NotEqual(0, bad.Exit);
+        Assert.Contains("Nature of the breach: choose one or more", bad.Stderr, StringComparison.Ordinal);
+        Assert.Contains("When it was contained: cannot be before the breach happened.", bad.Stderr, StringComparison.Ordinal);
+        Assert.True(good.Exit == 0, good.Stderr);
+        Assert.Contains("risk: likelihood 5, severity 4: High", good.Stdout, StringComparison.Ordinal);
+        Assert.Contains("uk-gdpr: ICO required; individuals required", good.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_incident_is_reported()
     {
         using var temp = new TempFolder();
