@@ -43,4 +43,5 @@ public abstract class BreachFactsStoreTests : IncidentTestBase
         Assert.All(timeline, static t => Assert.DoesNotContain("look-alike", t.Text, StringComparison.Ordinal));
         var content = (byte[])(await Database.ScalarAsync($"SELECT content FROM sealed_documents WHERE incident_id = {incident.Id} AND kind = '{BreachJson.AssessmentKind}'"))!;
         Assert.DoesNotContain("look-alike", Encoding.UTF8.GetString(content), StringComparison.Ordinal);
-    }}
+    }
+}

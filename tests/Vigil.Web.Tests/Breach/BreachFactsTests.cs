@@ -14,7 +14,6 @@ namespace Vigil.Web.Tests.Breach;
 /// <summary>The breach facts form on <c>/incidents/{id}/breach</c> and <c>PUT /api/v1/incidents/{id}/breach/facts</c>: privacy officers only, checked, the breach assessed again.</summary>
 public sealed class BreachFactsTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vigil-breach-facts-tests", Guid.NewGuid().ToString("N"));
     private Dictionary<string, HttpClient> _clients = [];
     private AccessHost _host = null!;
     private long _incident;
@@ -32,16 +31,8 @@ public sealed class BreachFactsTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
-
         await _host.DisposeAsync();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _clients.Values.ToList().ForEach(static c => c.Dispose());
     }
 
     [Fact]
@@ -170,7 +161,7 @@ public sealed class BreachFactsTests : IAsyncLifetime
 
     private async Task ScopeAsync()
     {
-        using var content = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(PlantedMailbox.Write(_folder))), "file", "export.mbox" } };
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(PlantedMailbox.Write(Path.Combine(_host.DataDirectory, "input")))), "file", "export.mbox" } };
         var evidence = await (await _clients["ana"].PostAsync($"/api/v1/incidents/{_incident}/evidence", content)).Content.ReadFromJsonAsync<JsonElement>();
         var scoped = await _clients["dpo"].PostAsJsonAsync($"/api/v1/incidents/{_incident}/breach/scope", new { evidenceId = evidence.GetProperty("id").GetInt64() });
         Assert.Equal(HttpStatusCode.OK, scoped.StatusCode);

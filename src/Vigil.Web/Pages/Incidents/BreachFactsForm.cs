@@ -55,30 +55,34 @@ internal sealed class BreachFactsForm
     public string? LessonsLearned { get; set; }
 
     /// <summary>The form filled with the recorded facts.</summary>
-    public static BreachFactsForm From(BreachFacts facts) => new()
+    public static BreachFactsForm From(BreachFacts facts)
     {
-        Nature = facts.Nature.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        Description = facts.Description,
-        OccurredAt = Time(facts.OccurredAt),
-        ContainedAt = Time(facts.ContainedAt),
-        DiscoveredHow = facts.DiscoveredHow,
-        Cyber = facts.Cyber,
-        Encrypted = facts.Encrypted,
-        PhishingObserved = facts.PhishingObserved,
-        VulnerableGroups = facts.VulnerableGroups,
-        LowProbabilityOfCompromise = facts.LowProbabilityOfCompromise,
-        MeasuresTaken = string.Join('\n', facts.MeasuresTaken),
-        MeasuresProposed = string.Join('\n', facts.MeasuresProposed),
-        Organisation = facts.Organisation,
-        ContactPoint = facts.ContactPoint,
-        DelayReason = facts.DelayReason,
-        CaseReference = facts.CaseReference,
-        RegulatorNotifiedAt = Time(facts.RegulatorNotifiedAt),
-        IndividualsNotified = facts.IndividualsNotified,
-        OtherBodiesTold = string.Join('\n', facts.OtherBodiesTold),
-        StaffInvolved = facts.StaffInvolved,
-        LessonsLearned = facts.LessonsLearned,
-    };
+        var f = BreachFactsInput.From(facts);
+        return new()
+        {
+            Nature = (f.Nature ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Description = f.Description,
+            OccurredAt = Time(f.OccurredAt),
+            ContainedAt = Time(f.ContainedAt),
+            DiscoveredHow = f.DiscoveredHow,
+            Cyber = f.Cyber is true,
+            Encrypted = f.Encrypted is true,
+            PhishingObserved = f.PhishingObserved is true,
+            VulnerableGroups = f.VulnerableGroups is true,
+            LowProbabilityOfCompromise = f.LowProbabilityOfCompromise is true,
+            MeasuresTaken = Text(f.MeasuresTaken),
+            MeasuresProposed = Text(f.MeasuresProposed),
+            Organisation = f.Organisation,
+            ContactPoint = f.ContactPoint,
+            DelayReason = f.DelayReason,
+            CaseReference = f.CaseReference,
+            RegulatorNotifiedAt = Time(f.RegulatorNotifiedAt),
+            IndividualsNotified = f.IndividualsNotified,
+            OtherBodiesTold = Text(f.OtherBodiesTold),
+            StaffInvolved = f.StaffInvolved,
+            LessonsLearned = f.LessonsLearned,
+        };
+    }
 
     /// <summary>A time as the form shows it (UTC, to the minute), or empty.</summary>
     public static string Time(DateTimeOffset? time) => time?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) ?? "";
@@ -112,6 +116,8 @@ internal sealed class BreachFactsForm
             LessonsLearned = LessonsLearned,
         };
     }
+
+    private static string Text(List<string>? lines) => string.Join('\n', lines ?? []);
 
     private static List<string> Lines(string? text) => [.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
