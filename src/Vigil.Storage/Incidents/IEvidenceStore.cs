@@ -16,6 +16,17 @@ public interface IEvidenceStore
     /// <exception cref="Protection.ProtectionException">Wrong master key, or the file was altered (the hash or an authentication tag does not match).</exception>
     Task<EvidenceItem?> ExportAsync(long incidentId, long evidenceId, Stream destination, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens item <paramref name="evidenceId"/> for reading in place (decrypted in memory chunk by chunk, each chunk
+    /// authenticated; no plaintext copy on disk) and records custody entry <c>read</c> naming <paramref name="purpose"/>;
+    /// null when absent. The caller disposes it.
+    /// </summary>
+    /// <exception cref="Protection.ProtectionException">Wrong master key, or the file is missing or truncated.</exception>
+    Task<EvidenceReading?> OpenReadAsync(long incidentId, long evidenceId, string purpose, string actor, CancellationToken cancellationToken);
+
+    /// <summary>A new folder of the data folder's private temporary area (see <see cref="PrivateTempFolder"/>).</summary>
+    PrivateTempFolder CreatePrivateTemp();
+
     /// <summary>Records that the item was handed to <paramref name="recipient"/>; false when absent.</summary>
     Task<bool> RecordTransferAsync(long incidentId, long evidenceId, string recipient, string actor, CancellationToken cancellationToken);
 

@@ -18,6 +18,7 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
     private readonly TimeProvider _time;
     private readonly KeyRing _keys;
     private readonly string _folder;
+    private readonly string _dataDirectory;
 
     public SqlEvidenceStore(Database db, TimeProvider time, KeyRing keys, StoreOptions options)
     {
@@ -25,6 +26,8 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         _time = time;
         _keys = keys;
         _folder = Path.Combine(Path.GetFullPath(options.DataDirectory), "evidence");
+        _dataDirectory = options.DataDirectory;
+        PrivateTempFolder.Sweep(PrivateTempFolder.AreaOf(options.DataDirectory));
     }
 
     public async Task<EvidenceItem> AddAsync(long incidentId, string fileName, Stream content, string actor, CancellationToken cancellationToken)
@@ -101,6 +104,38 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         await AppendAsync(incidentId, evidenceId, "export", actor, $"sha256={row.Sha256}", cancellationToken).ConfigureAwait(false);
         return item;
     }
+
+    public async Task<EvidenceReading?> OpenReadAsync(long incidentId, long evidenceId, string purpose, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        var row = (await RowsAsync(incidentId, evidenceId, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        if (row is null)
+        {
+            return null;
+        }
+
+        var item = await ItemAsync(row, cancellationToken).ConfigureAwait(false);
+        var path = Path.Combine(_folder, row.BlobName);
+        if (!File.Exists(path))
+        {
+            throw new ProtectionException($"Evidence {row.Id.ToString(CultureInfo.InvariantCulture)}: its encrypted file {row.BlobName} is missing.");
+        }
+
+        var dataKey = Envelope.Unwrap(_keys.Find(row.KeyId), row.WrappedKey);
+        var content = new EnvelopeReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), dataKey, FileContext(row.BlobName));
+        try
+        {
+            await AppendAsync(incidentId, evidenceId, "read", actor, $"for={purpose} sha256={row.Sha256}", cancellationToken).ConfigureAwait(false);
+            return new EvidenceReading(item, content);
+        }
+        catch
+        {
+            await content.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public PrivateTempFolder CreatePrivateTemp() => PrivateTempFolder.Create(_dataDirectory);
 
     public async Task<bool> RecordTransferAsync(long incidentId, long evidenceId, string recipient, string actor, CancellationToken cancellationToken)
     {
