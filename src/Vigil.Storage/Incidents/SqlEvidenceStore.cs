@@ -37,7 +37,6 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         CreateFolder();
         var blobName = Guid.NewGuid().ToString("N") + ".vge";
         var path = Path.Combine(_folder, blobName);
-        var (keyId, master) = _keys.Current;
         var dataKey = Envelope.NewDataKey();
         byte[] sha;
         long length;
@@ -53,6 +52,7 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
             var hex = Convert.ToHexStringLower(sha);
             var now = Db.Time(Db.Micros(_time.GetUtcNow()));
             await using var scope = await _db.BeginWriteAsync(WriteLock.Custody, cancellationToken).ConfigureAwait(false);
+            var (keyId, master) = await MasterKeyVersion.ForWritingAsync(scope, _keys, cancellationToken).ConfigureAwait(false);
             long id;
             using (var insert = scope.Command($"INSERT INTO evidence ({Columns[4..]}) VALUES (@i, @n, @b, @l, @h, @k, @w, @a, @t) RETURNING id")
                 .With("@i", incidentId)

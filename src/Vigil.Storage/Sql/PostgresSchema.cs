@@ -73,5 +73,6 @@ internal static class PostgresSchema
         new(Breach.SchemaBreachNotifications.Version, Breach.SchemaBreachNotifications.Description, Breach.SchemaBreachNotifications.Postgres),
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Postgres),
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
+        new(Protection.MasterKeyVersion.Version, Protection.MasterKeyVersion.Description, Protection.MasterKeyVersion.Postgres),
     ];
 }

@@ -73,5 +73,6 @@ internal static class SqliteSchema
         new(Breach.SchemaBreachNotifications.Version, Breach.SchemaBreachNotifications.Description, Breach.SchemaBreachNotifications.Sqlite),
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Sqlite),
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
+        new(Protection.MasterKeyVersion.Version, Protection.MasterKeyVersion.Description, Protection.MasterKeyVersion.Sqlite),
     ];
 }
