@@ -37,6 +37,13 @@ public interface IEvidenceStore
     Task<EvidenceVerification> VerifyAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Verifies one incident: its files (decrypt + re-hash against the intake entry), its sealed documents, and the
+    /// custody chain (hashes and links of every entry: cheap, and a removed entry of the incident shows only there).
+    /// Other incidents' files are not decrypted, unlike <see cref="VerifyAsync"/>.
+    /// </summary>
+    Task<IncidentVerification> VerifyIncidentAsync(long incidentId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Wraps every data key again under <paramref name="newMasterKey"/> (32 bytes; files are not re-encrypted). When the
     /// key came from the key file, the file is replaced; with <c>VIGIL_MASTER_KEY</c> or an explicit key the caller
     /// must supply the new key from then on. Returns the new key id.

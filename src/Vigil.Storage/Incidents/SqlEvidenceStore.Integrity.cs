@@ -5,65 +5,9 @@ using Vigil.Storage.Sql;
 
 namespace Vigil.Storage.Incidents;
 
-/// <summary>Verification of files, sealed documents and the custody chain; master key rotation.</summary>
+/// <summary>Master key rotation: every wrapped data key wrapped again under the new key, files untouched.</summary>
 internal sealed partial class SqlEvidenceStore
 {
-    public async Task<EvidenceVerification> VerifyAsync(CancellationToken cancellationToken)
-    {
-        var entries = await ListCustodyAsync(null, cancellationToken).ConfigureAwait(false);
-        var chain = CustodyChain.FirstBreak(entries);
-        if (chain is not null)
-        {
-            return new EvidenceVerification(entries.Count, 0, 0, chain);
-        }
-
-        var intakes = entries.Where(e => e.Action == "intake" && e.EvidenceId is not null).ToDictionary(e => e.EvidenceId!.Value, e => e.Detail);
-        var files = 0;
-        foreach (var row in await RowsAsync(null, null, cancellationToken).ConfigureAwait(false))
-        {
-            var id = row.Id.ToString(CultureInfo.InvariantCulture);
-            var expected = $"sha256={row.Sha256} length={row.Length.ToString(CultureInfo.InvariantCulture)}";
-            if (!intakes.TryGetValue(row.Id, out var detail) || !string.Equals(detail, expected, StringComparison.Ordinal))
-            {
-                return new EvidenceVerification(entries.Count, files, 0, $"evidence {id}: its hash or length differs from its custody intake entry (or it has none)");
-            }
-
-            try
-            {
-                await DecryptAsync(row, Stream.Null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ProtectionException e)
-            {
-                return new EvidenceVerification(entries.Count, files, 0, $"evidence {id} (incident {row.IncidentId.ToString(CultureInfo.InvariantCulture)}): {e.Message}");
-            }
-
-            files++;
-        }
-
-        var documents = 0;
-        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT incident_id, kind, key_id, wrapped_key, content FROM sealed_documents ORDER BY incident_id, kind";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var (incident, kind) = (reader.GetInt64(0), reader.GetString(1));
-            try
-            {
-                var dataKey = Envelope.Unwrap(_keys.Find(reader.GetString(2)), reader.GetFieldValue<byte[]>(3));
-                await Envelope.OpenAsync(dataKey, SqlIncidentStore.SealedContext(incident, kind), reader.GetFieldValue<byte[]>(4), cancellationToken).ConfigureAwait(false);
-            }
-            catch (ProtectionException e)
-            {
-                return new EvidenceVerification(entries.Count, files, documents, $"sealed document {kind} of incident {incident.ToString(CultureInfo.InvariantCulture)}: {e.Message}");
-            }
-
-            documents++;
-        }
-
-        return new EvidenceVerification(entries.Count, files, documents, null);
-    }
-
     public async Task<string> RotateMasterKeyAsync(ReadOnlyMemory<byte> newMasterKey, string actor, CancellationToken cancellationToken)
     {
         if (newMasterKey.Length != 32)

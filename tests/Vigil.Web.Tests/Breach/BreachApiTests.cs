@@ -84,6 +84,8 @@ public sealed class BreachApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/incidents/{_incident}/evidence/{id}/transfers", new { recipient = "" })).StatusCode);
         var verify = await (await client.PostAsync($"/api/v1/incidents/{_incident}/evidence/verify", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(verify.GetProperty("intact").GetBoolean());
+        Assert.Equal(_incident, verify.GetProperty("incidentId").GetInt64());
+        Assert.Equal((await client.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{_incident}/evidence")).GetArrayLength(), verify.GetProperty("filesChecked").GetInt32());
 
         var custody = await client.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{_incident}/evidence/custody");
         Assert.Equal(["intake:user:ana", "export:user:dpo", "transfer:user:ana"], custody.EnumerateArray().Select(static c => $"{c.GetProperty("action").GetString()}:{c.GetProperty("actor").GetString()}"));
