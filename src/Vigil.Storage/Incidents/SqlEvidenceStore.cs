@@ -125,6 +125,11 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         var content = new EnvelopeReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), dataKey, FileContext(row.BlobName));
         try
         {
+            if (content.Length != row.Length)
+            {
+                throw new ProtectionException($"Evidence {row.Id.ToString(CultureInfo.InvariantCulture)}: its length does not match the intake length.");
+            }
+
             await AppendAsync(incidentId, evidenceId, "read", actor, $"for={purpose} sha256={row.Sha256}", cancellationToken).ConfigureAwait(false);
             return new EvidenceReading(item, content);
         }

@@ -38,7 +38,10 @@ internal static class MasterKeyVersion
         var recorded = await ReadAsync(scope, cancellationToken).ConfigureAwait(false);
         if (recorded is null)
         {
-            using var claim = scope.Command("INSERT INTO master_key (id, key_id) VALUES (1, @k) ON CONFLICT (id) DO NOTHING").With("@k", keys.Current.Id);
+            // A store older than migration 12 keeps the key its rows use: a process with another key must not claim it.
+            var used = await KeysInUseAsync(scope, cancellationToken).ConfigureAwait(false);
+            var claimed = used.Count == 0 || used.Contains(keys.Current.Id) ? keys.Current.Id : used[0];
+            using var claim = scope.Command("INSERT INTO master_key (id, key_id) VALUES (1, @k) ON CONFLICT (id) DO NOTHING").With("@k", claimed);
             await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             recorded = await ReadAsync(scope, cancellationToken).ConfigureAwait(false) ?? keys.Current.Id;
         }
@@ -58,6 +61,20 @@ internal static class MasterKeyVersion
     {
         using var upsert = scope.Command("INSERT INTO master_key (id, key_id) VALUES (1, @k) ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id").With("@k", keyId);
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<string>> KeysInUseAsync(WriteScope scope, CancellationToken cancellationToken)
+    {
+        var union = string.Join(" UNION ", WrappedKeys.Select(static k => $"SELECT key_id FROM {k.Table}"));
+        using var select = scope.Command($"SELECT key_id FROM ({union}) used ORDER BY key_id");
+        var ids = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     private static async Task<string?> ReadAsync(WriteScope scope, CancellationToken cancellationToken)

@@ -53,6 +53,22 @@ public abstract class KeyRotationTests : IncidentTestBase
         }
     }
 
+    [Fact]
+    public async Task A_store_from_before_the_key_version_is_claimed_with_the_key_its_rows_use()
+    {
+        var incident = (await Store.Incidents.CreateAsync(NewOne(), "alice", None)).Id;
+        await Store.Incidents.PutSealedDocumentAsync(incident, "assessment", "{}"u8.ToArray(), "alice", None);
+        await Database.ScalarAsync("DELETE FROM master_key");
+        var wrong = await OpenAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        await using (wrong)
+        {
+            await Assert.ThrowsAsync<ProtectionException>(() => wrong.Incidents.PutSealedDocumentAsync(incident, "other", "{}"u8.ToArray(), "mallory", None));
+        }
+
+        await Store.Incidents.PutSealedDocumentAsync(incident, "other", "{}"u8.ToArray(), "alice", None);
+        Assert.Equal(KeyRing.IdOf(Convert.FromBase64String(Key)), await Database.ScalarAsync("SELECT key_id FROM master_key"));
+    }
+
     private static NewIncident NewOne() => new("Mailbox compromise", "high", DateTimeOffset.UnixEpoch.AddYears(56), ["uk-gdpr"]);
 
     /// <summary>Three writers (sealed documents, new incidents with comments, evidence) on <paramref name="writer"/> while <paramref name="rotator"/> rotates three times; returns the last key.</summary>
