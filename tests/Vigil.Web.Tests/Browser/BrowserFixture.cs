@@ -52,18 +52,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.FillAsync("#code", await App.CodeAsync(user));
         }
 
-        await page.ClickAsync("button[type=submit]");
-        try
-        {
-            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        }
-        catch (TimeoutException)
+        // Wait for the POST's own answer, not just for the URL to leave /signin: Chromium shows an error page (URL
+        // chrome-error://...) for an empty error answer, which a URL check alone would take for a signed-in page.
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync("button[type=submit]"),
+            static r => r.Request.Method == "POST" && r.Url.Contains("/signin", StringComparison.Ordinal));
+        if (answer.Status != 302)
         {
             // Say why the sign-in page refused (its role=alert message), so a failure here is diagnosable.
+            await page.WaitForLoadStateAsync();
             var message = await page.Locator("[role=alert]").AllInnerTextsAsync();
-            Assert.Fail($"{user} stayed on {page.Url}: '{string.Join(" ", message)}'");
+            Assert.Fail($"{user}'s sign-in got HTTP {answer.Status} at {page.Url}: '{string.Join(" ", message)}'");
         }
 
+        var home = App.BaseAddress.ToString();
+        await page.WaitForURLAsync(url => url.StartsWith(home, StringComparison.Ordinal) && !url.Contains("/signin", StringComparison.Ordinal));
         return page;
     }
 

@@ -78,6 +78,9 @@ internal sealed partial class ServeApp : IAsyncDisposable
               dataDirectory: {data}
             http:
               url: http://127.0.0.1:{port}
+              access:
+                # Far fewer than the suite's sign-ins from 127.0.0.1 in a minute: successful ones must not count.
+                signInPerAddressPerMinute: 3
               discovery:
                 roots:
                   - {exports}
