@@ -70,6 +70,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Opens <paramref name="url"/> again until <paramref name="locator"/> finds exactly one element, for up to about 10 s
+    /// (detection runs in the background, so an alert shows a moment after its event is ingested).
+    /// </summary>
+    public static async Task ReloadUntilOneAsync(IPage page, string url, ILocator locator)
+    {
+        for (var i = 0; i < 50 && await locator.CountAsync() == 0; i++)
+        {
+            await page.GotoAsync(url);
+            await Task.Delay(200);
+        }
+
+        await Assertions.Expect(locator).ToHaveCountAsync(1);
+    }
+
     /// <summary>Saves a full-page screenshot and fails on any serious or critical accessibility violation (axe-core).</summary>
     public static async Task CheckPageAsync(IPage page, string name)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using OtpNet;
@@ -164,6 +165,15 @@ internal sealed partial class ServeApp : IAsyncDisposable
 
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>Posts NDJSON events to <c>/api/v1/events</c> with the ingest token; fails on an error answer.</summary>
+    public async Task IngestAsync(string ndjson)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestToken);
+        using var answer = await http.PostAsync(new Uri("/api/v1/events", UriKind.Relative), new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"));
+        Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
     }
 
     public async ValueTask DisposeAsync()
