@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
 using Vigil.Storage.Breach;
@@ -35,7 +36,7 @@ internal static class NotifyAssess
                 return CommandLine.Fail("notify assess", $"{missing}: no such file or folder");
             }
 
-            var actor = NotifyStore.Actor(parse.GetValue(by));
+            var actor = IncidentCli.ActingAs(parse.GetValue(by));
             var (store, found) = await NotifyStore.OpenAsync(access, parse, "notify assess", parse.GetValue(incident)!, ct).ConfigureAwait(false);
             if (store is null || found is null)
             {
