@@ -26,6 +26,15 @@ internal sealed partial class PhiScan
         }
 
         var info = Lookup(start, end);
+        if ((_options.Places || _options.NoteNames) && _options.Names)
+        {
+            var listedEnd = OnListedWord(start, end, info);
+            if (listedEnd > 0)
+            {
+                return listedEnd;
+            }
+        }
+
         if (_options.Names && CharClass.IsUpper(s[start]))
         {
             var inContext = start == _personAt;

@@ -24,6 +24,12 @@ internal static class StaticWords
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "nurse",
     ];
 
+    /// <summary>Credentials written after a staff name in clinical notes ("J. Smith, RN").</summary>
+    public static readonly string[] Credentials =
+    [
+        "rn", "rrt", "np", "pa", "md", "lpn", "cna", "msw", "lcsw", "pharmd", "rph", "crnp", "slp",
+    ];
+
     public static readonly string[] StreetSuffixes =
     [
         "road", "rd", "street", "lane", "avenue", "ave", "close", "drive", "crescent", "gardens", "terrace",
@@ -108,6 +114,11 @@ internal static class StaticWords
         foreach (var w in Titles)
         {
             builder.AddFlags(w, WordFlags.Title | WordFlags.NotName);
+        }
+
+        foreach (var w in Credentials)
+        {
+            builder.AddFlags(w, WordFlags.Credential);
         }
 
         foreach (var w in StreetSuffixes)

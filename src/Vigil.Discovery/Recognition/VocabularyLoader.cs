@@ -63,6 +63,52 @@ internal static class VocabularyLoader
         }
     }
 
+    public static void LoadWordList(VocabularyBuilder builder, PhiWordList list, Action<string> report)
+    {
+        IEnumerable<string> lines;
+        try
+        {
+            lines = File.ReadLines(list.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            report($"{list.Path}: cannot read ({e.GetType().Name})");
+            return;
+        }
+
+        try
+        {
+            foreach (var raw in lines)
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                switch (list.Kind)
+                {
+                    case PhiWordListKind.Places:
+                        builder.AddPlace(line, PhraseKind.Place);
+                        break;
+                    case PhiWordListKind.AmbiguousPlaces:
+                        builder.AddPlace(line, PhraseKind.AmbiguousPlace);
+                        break;
+                    case PhiWordListKind.Hospitals:
+                        builder.AddPlace(line, PhraseKind.Hospital);
+                        break;
+                    default:
+                        builder.AddListedName(line, list.Kind);
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            report($"{list.Path}: read failed ({e.GetType().Name})");
+        }
+    }
+
     private static IEnumerable<List<string>> Rows(string folder, string pattern, Action<string> report, bool skipHeader)
     {
         string[] files;

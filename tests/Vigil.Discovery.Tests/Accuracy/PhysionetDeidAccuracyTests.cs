@@ -9,11 +9,15 @@ public sealed class PhysionetDeidAccuracyTests(ITestOutputHelper output)
     private const double BaselineRecall = 0.967;
     private const double BaselinePrecision = 0.748;
 
+    internal static RecogniserOptions DeidOptions => RecogniserOptions.UsClinicalNotes;
+
+    internal static PhiVocabulary DeidVocabulary => PhysionetDeid.ListVocabulary;
+
     [Fact]
     public void Physionet_deid_names_dates_phones_and_locations_are_scored_against_the_gold_standard()
     {
         var corpus = PhysionetDeid.Instance;
-        var recogniser = new PhiRecogniser(PhiData.Vocabulary, RecogniserOptions.Default with { AllDates = true, UsPhones = true });
+        var recogniser = new PhiRecogniser(DeidVocabulary, DeidOptions);
         var predicted = new List<LabelledSpan>();
         var results = new List<PhiMatch>();
         for (var i = 0; i < corpus.Notes.Count; i++)

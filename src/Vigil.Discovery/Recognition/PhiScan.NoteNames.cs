@@ -1,0 +1,250 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>
+/// Clinical-note names (<see cref="RecogniserOptions.NoteNames"/>): notes are typed in lower case or all capitals,
+/// so capitalisation says little; names come from the user's name lists, titles and relatives in any case, and
+/// staff credentials after a name ("s. roberto rrt").
+/// </summary>
+internal sealed partial class PhiScan
+{
+    private static readonly string[] DoctorTitles = ["dr", "doctor"];
+
+    private const WordFlags NameListFlags = WordFlags.FirstName | WordFlags.LastName | WordFlags.ListedName | WordFlags.AmbiguousName;
+    private const WordFlags NeverName = WordFlags.NotName | WordFlags.Title | WordFlags.Month | WordFlags.Credential
+        | WordFlags.PersonTrigger | WordFlags.StreetSuffix;
+
+    /// <summary>Names, places and credentials for the opt-in note rules; -1 when the word starts none of them.</summary>
+    private int OnListedWord(int start, int end, WordInfo info)
+    {
+        if (_options.NoteNames && start == _personAt)
+        {
+            var contextEnd = TryNoteContextName(start, end, info);
+            if (contextEnd > 0)
+            {
+                return contextEnd;
+            }
+
+            if (!IsTitleCase(start, end))
+            {
+                _personAt = -1; // in capitals or lower case only a listed name counts after a trigger ("PT WILL NEED")
+            }
+        }
+
+        if (_options.Places && (info.Flags & WordFlags.PlaceStart) != 0)
+        {
+            var placeEnd = TryPlace(start, end, info);
+            if (placeEnd > 0)
+            {
+                return placeEnd;
+            }
+        }
+
+        if (!_options.NoteNames)
+        {
+            return -1;
+        }
+
+        if ((info.Flags & WordFlags.Credential) != 0)
+        {
+            TryCredential(start);
+            return -1;
+        }
+
+        var flags = info.Flags;
+        if ((flags & NeverName) != 0 || (flags & NameListFlags) == 0)
+        {
+            return -1;
+        }
+
+        // A listed (unambiguous) first name of four letters or more on its own, a listed surname on its own only when
+        // written Smith; any listed or ONS first name before a listed surname.
+        var standalone = (flags & WordFlags.ListedName) != 0 && (flags & WordFlags.PhraseStart) == 0
+            && (IsTitleCase(start, end) || ((flags & WordFlags.FirstName) != 0 && end - start > 3));
+        if (!standalone && !NextWordHas(NameEnd(start, end), WordFlags.ListedName))
+        {
+            return -1;
+        }
+
+        return ReportNoteName(start, end, "dictionary:name-list");
+    }
+
+    /// <summary>
+    /// After "dr" (any case): a listed or unknown word; after another title: a listed name; after a relative or
+    /// "patient": a listed, unambiguous name.
+    /// </summary>
+    private int TryNoteContextName(int start, int end, WordInfo info)
+    {
+        var flags = info.Flags;
+        if ((flags & NeverName) != 0 || CharClass.IsDigit(_text[start]))
+        {
+            return -1;
+        }
+
+        var title = _personEvidence == "context:title";
+        var listed = end - start > 2 && (title
+            ? (flags & NameListFlags) != 0
+            : (flags & (WordFlags.ListedName | WordFlags.FirstName)) != 0 && (flags & WordFlags.AmbiguousName) == 0);
+        var unknown = flags == WordFlags.None && info.Id == 0 && end - start > 2 && title && PreviousWordIsOneOf(start, DoctorTitles);
+        var initial = end - start == 1 && NextWordHas(NameEnd(start, end), NameListFlags);
+        if (!(listed || initial || unknown))
+        {
+            return -1;
+        }
+
+        return ReportNoteName(start, end, _personEvidence);
+    }
+
+    /// <summary>
+    /// "R. Smith RN", "dan a. forman-lyons, rrt": up to four initials and names before a credential, with at least
+    /// one listed unambiguous name, or an initial with a period then an unknown word ("V. Finn, RRT").
+    /// </summary>
+    private void TryCredential(int credentialStart)
+    {
+        var s = _text;
+        var pos = credentialStart;
+        var nameStart = -1;
+        var nameEnd = -1;
+        var listed = false;
+        var initial = false;
+        var unknown = false;
+        for (var words = 0; words < 4; words++)
+        {
+            var p = pos;
+            while (p > 0 && s[p - 1] is ' ' or ',' or '.' && pos - p < 3)
+            {
+                p--;
+            }
+
+            var wordEnd = p;
+            while (p > 0 && (CharClass.IsLetter(s[p - 1]) || (s[p - 1] is '-' or '\'' && p - 1 > 0 && CharClass.IsLetter(s[p - 2]))))
+            {
+                p--;
+            }
+
+            if (p == wordEnd || p == pos || (p > 0 && CharClass.IsAlnum(s[p - 1])))
+            {
+                break;
+            }
+
+            var info = Lookup(p, wordEnd);
+            var isInitial = wordEnd - p == 1 && s[wordEnd] == '.';
+            var isName = (info.Flags & NameListFlags) != 0 && (info.Flags & NeverName) == 0 && wordEnd - p > 2;
+            var isUnknown = info.Flags == WordFlags.None && info.Id == 0 && wordEnd - p > 2;
+            if (!(isInitial || isName || isUnknown))
+            {
+                break;
+            }
+
+            listed |= isName && (info.Flags & WordFlags.ListedName) != 0;
+            initial |= isInitial;
+            unknown |= isUnknown;
+            nameStart = p;
+            nameEnd = nameEnd < 0 ? wordEnd : nameEnd;
+            pos = p;
+        }
+
+        if (nameStart < 0 || !(listed || (initial && unknown)))
+        {
+            return;
+        }
+
+        while (_results.Count > 0 && _results[^1].Start + _results[^1].Length > nameStart && _results[^1].Type == PhiTypes.Person)
+        {
+            nameStart = Math.Min(nameStart, _results[^1].Start);
+            _results.RemoveAt(_results.Count - 1);
+        }
+
+        Add(PhiTypes.Person, nameStart, nameEnd, 0.8, "context:credential");
+    }
+
+    /// <summary>Reports the name starting at [start, end), extended over following listed names and initials.</summary>
+    private int ReportNoteName(int start, int end, string evidence)
+    {
+        var s = _text;
+        var nameEnd = NameEnd(start, end);
+        for (var words = 1; words < MaxNameWords; words++)
+        {
+            var next = nameEnd;
+            while (next < s.Length && next - nameEnd < 2 && s[next] is ' ' or '.')
+            {
+                next++;
+            }
+
+            if (next == nameEnd || next >= s.Length || !CharClass.IsLetter(s[next]))
+            {
+                break;
+            }
+
+            var wordEnd = next;
+            while (wordEnd < s.Length && CharClass.IsLetter(s[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            var info = Lookup(next, wordEnd);
+            var initial = wordEnd - next == 1 && wordEnd < s.Length && s[wordEnd] == '.';
+            if (!initial && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
+            {
+                break;
+            }
+
+            nameEnd = NameEnd(next, wordEnd);
+        }
+
+        // An initial before the name: "k. abrams", "S. DOMINICO".
+        if (start >= 3 && s[start - 1] == ' ' && s[start - 2] == '.' && CharClass.IsLetter(s[start - 3]) && CharClass.BoundaryAt(s, start - 4))
+        {
+            start -= 3;
+        }
+
+        _personAt = -1;
+        Add(PhiTypes.Person, start, nameEnd, 0.75, evidence);
+        return nameEnd;
+    }
+
+    /// <summary>A capital then lower case only: Smith (not SMITH, smith).</summary>
+    private bool IsTitleCase(int start, int end)
+    {
+        if (!CharClass.IsUpper(_text[start]))
+        {
+            return false;
+        }
+
+        for (var i = start + 1; i < end; i++)
+        {
+            if (!CharClass.IsAsciiLower(_text[i]) && !(_text[i] > 127 && char.IsLower(_text[i])))
+            {
+                return false;
+            }
+        }
+
+        return end - start > 1;
+    }
+
+    private int NameEnd(int start, int end) => NameWordEnd(end) is var e && e > start ? e : end;
+
+    /// <summary>True when the word after <paramref name="end"/> (a space, or ". " after an initial) has one of <paramref name="flags"/>.</summary>
+    private bool NextWordHas(int end, WordFlags flags)
+    {
+        var s = _text;
+        var next = end;
+        while (next < s.Length && next - end < 2 && s[next] is ' ' or '.')
+        {
+            next++;
+        }
+
+        if (next == end || next >= s.Length || !CharClass.IsLetter(s[next]))
+        {
+            return false;
+        }
+
+        var wordEnd = next;
+        while (wordEnd < s.Length && CharClass.IsLetter(s[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var info = Lookup(next, wordEnd);
+        return (info.Flags & flags) != 0 && (info.Flags & NeverName) == 0;
+    }
+}
