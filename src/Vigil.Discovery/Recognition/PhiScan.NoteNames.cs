@@ -60,7 +60,9 @@ internal sealed partial class PhiScan
         // written Smith; any listed or ONS first name before a listed surname.
         var standalone = (flags & WordFlags.ListedName) != 0 && (flags & WordFlags.PhraseStart) == 0
             && (IsTitleCase(start, end) || ((flags & WordFlags.FirstName) != 0 && end - start > 3));
-        if (!standalone && !NextWordHas(NameEnd(start, end), WordFlags.ListedName))
+        // A pair needs a listed first word, or an ONS or ambiguous first name written Ann Smith.
+        if (!standalone && !(((flags & WordFlags.ListedName) != 0 || IsTitleCase(start, end))
+            && NextWordHas(NameEnd(start, end), WordFlags.ListedName)))
         {
             return -1;
         }
@@ -233,7 +235,7 @@ internal sealed partial class PhiScan
             next++;
         }
 
-        if (next == end || next >= s.Length || !CharClass.IsLetter(s[next]))
+        if (next == end || next >= s.Length || s[next - 1] != ' ' || !CharClass.IsLetter(s[next]))
         {
             return false;
         }
@@ -245,6 +247,6 @@ internal sealed partial class PhiScan
         }
 
         var info = Lookup(next, wordEnd);
-        return (info.Flags & flags) != 0 && (info.Flags & NeverName) == 0;
+        return (info.Flags & flags) != 0 && (info.Flags & NeverName) == 0 && wordEnd - next > 2;
     }
 }

@@ -9,7 +9,11 @@ public enum PhiWordListKind
     /// <summary>Surnames that are not ordinary words.</summary>
     LastNames,
 
-    /// <summary>Names that are also ordinary words (Hope, Will, Green): names only next to a title, trigger or another name.</summary>
+    /// <summary>
+    /// Names that are also ordinary words (Hope, Will, Green): names only after a title or next to another name. A word
+    /// that is also on a <see cref="FirstNames"/> list counts as a first name (David); one that is also on a
+    /// <see cref="LastNames"/> list stays ambiguous (Brown, White).
+    /// </summary>
     AmbiguousNames,
 
     /// <summary>Towns, cities, counties, states and countries (one or more words per entry).</summary>

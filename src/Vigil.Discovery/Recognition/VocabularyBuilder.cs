@@ -7,6 +7,7 @@ internal sealed class VocabularyBuilder
     private readonly Dictionary<long, int> _next = [];
     private readonly List<PhraseKind> _terminal = [PhraseKind.None];
     private readonly HashSet<string> _icdCodes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _listedFirstNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<long, int> _placeNext = [];
     private readonly List<PhraseKind> _placeTerminal = [PhraseKind.None];
 
@@ -52,6 +53,11 @@ internal sealed class VocabularyBuilder
             _ => WordFlags.AmbiguousName,
         };
         AddFlags(words[0], flags);
+        if (kind == PhiWordListKind.FirstNames)
+        {
+            _listedFirstNames.Add(words[0]);
+        }
+
         ListedNameCount++;
     }
 
@@ -99,9 +105,14 @@ internal sealed class VocabularyBuilder
 
     public PhiVocabulary Build()
     {
+        // An ambiguous word stays ambiguous (Brown, White: surnames and colours) unless a first-name list holds it
+        // (David: a first name that is also a surname).
         foreach (var (word, info) in _words.Where(static w => (w.Value.Flags & WordFlags.AmbiguousName) != 0).ToList())
         {
-            _words[word] = info with { Flags = info.Flags & ~WordFlags.ListedName };
+            _words[word] = info with
+            {
+                Flags = _listedFirstNames.Contains(word) ? info.Flags & ~WordFlags.AmbiguousName : info.Flags & ~WordFlags.ListedName,
+            };
         }
 
         return new(_words, new PhraseTrie(_next, _terminal), new PhraseTrie(_placeNext, _placeTerminal), _icdCodes, this);
