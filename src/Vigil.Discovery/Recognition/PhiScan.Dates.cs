@@ -135,7 +135,7 @@ internal sealed partial class PhiScan
         var b = Number(end + 1, secondEnd);
         var glued = start > 0 && s[start - 1] is '/' or '.' or '-' or 'x' or 'X';
         var fraction = b <= 4 && a < b; // 1/2, 2/3, 3/4
-        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000)))
+        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000)) || IsSettingNotDate(start, secondEnd))
         {
             return -1;
         }
@@ -150,7 +150,7 @@ internal sealed partial class PhiScan
         {
             Add(PhiTypes.DateOfBirth, start, end, 0.9, "pattern:date; context:" + birth);
         }
-        else if (_options.AllDates)
+        else if (_options.AllDates && !IsSettingNotDate(start, end))
         {
             Add(PhiTypes.Date, start, end, 0.7, "pattern:date");
         }

@@ -65,6 +65,11 @@ internal sealed partial class PhiScan
         if ((info.Flags & WordFlags.Month) != 0)
         {
             var dateEnd = TryMonthDayYear(start, end);
+            if (dateEnd < 0 && _options.AllDates)
+            {
+                dateEnd = TryMonthDayNoYear(start, end);
+            }
+
             if (dateEnd > 0)
             {
                 return dateEnd;
