@@ -135,12 +135,13 @@ internal sealed partial class PhiScan
         var b = Number(end + 1, secondEnd);
         var glued = start > 0 && s[start - 1] is '/' or '.' or '-' or 'x' or 'X';
         var fraction = b <= 4 && a < b; // 1/2, 2/3, 3/4
-        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000)) || IsSettingNotDate(start, secondEnd))
+        var monthYear = a is >= 1 and <= 12 && b > 31 && secondEnd - end == 3; // 8/87
+        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000) && !monthYear) || IsSettingNotDate(start, secondEnd))
         {
             return -1;
         }
 
-        Add(PhiTypes.Date, start, secondEnd, 0.5, "pattern:day-month");
+        Add(PhiTypes.Date, start, secondEnd, 0.5, monthYear ? "pattern:month-year" : "pattern:day-month");
         return secondEnd;
     }
 

@@ -7,10 +7,13 @@ namespace Vigil.Discovery.Recognition;
 /// </summary>
 internal sealed partial class PhiScan
 {
-    /// <summary>Words before a number that make it a setting or score rather than a date.</summary>
+    /// <summary>Words just before a number that make it a ventilator setting rather than a date.</summary>
     private static readonly KeywordSet SettingContext = new(
-        "ps", "psv", "peep", "cpap", "bipap", "setting", "wean", "pressure support", "trial", "flowby", "flow by",
-        "simv", "vent", "a/c", "imv", "pain", "ratio", "score", "ie");
+        "ps", "psv", "peep", "cpap", "bipap", "bi-pap", "setting", "wean", "pressure support", "trial", "flowby",
+        "flow by", "simv", "a/c", "imv", "ratio");
+
+    /// <summary>Words around "N/10" that make it a pain score.</summary>
+    private static readonly KeywordSet PainContext = new("pain", "cp", "angina", "discomfort", "scale", "score", "ache");
 
     /// <summary>Words before a four-digit number that make it a year (a time follows "at", "@", "~", "by").</summary>
     private static readonly string[] YearPrepositions = ["in", "since", "of", "from", "year", "yr", "until", "circa", "c"];
@@ -33,7 +36,16 @@ internal sealed partial class PhiScan
             return true; // "5/5 40%"
         }
 
-        return SameLineBefore(start, 30, SettingContext) is not null;
+        if (SameLineBefore(start, 16, SettingContext) is not null)
+        {
+            return true;
+        }
+
+        // "3/10 pain", "CP 8/10": a score out of ten.
+        var slash = s.AsSpan(start, end - start).IndexOf('/');
+        return slash > 0 && s.AsSpan(start + slash + 1, end - start - slash - 1) is "10"
+            && (SameLineBefore(start, 20, PainContext) is not null
+                || PainContext.Find(s, end, Math.Min(s.Length, end + 20)) is not null);
     }
 
     /// <summary>A year on its own: 'NN, or 19NN/20NN after "in", "since"... or in a history line; returns the end or -1.</summary>
@@ -46,9 +58,11 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if (len == 2 && start > 0 && s[start - 1] == '\'' && (start < 2 || !CharClass.IsLetter(s[start - 2])))
+        var apostropheBefore = start > 0 && s[start - 1] == '\'' && (start < 2 || !CharClass.IsLetter(s[start - 2]));
+        var apostropheAfter = end < s.Length && s[end] == '\'' && (end + 1 >= s.Length || !CharClass.IsLetter(s[end + 1]));
+        if (len == 2 && (apostropheBefore || apostropheAfter))
         {
-            Add(PhiTypes.Date, start - 1, end, 0.6, "pattern:year");
+            Add(PhiTypes.Date, apostropheBefore ? start - 1 : start, apostropheAfter ? end + 1 : end, 0.6, "pattern:year");
             return end;
         }
 
