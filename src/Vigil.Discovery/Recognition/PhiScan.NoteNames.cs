@@ -39,6 +39,11 @@ internal sealed partial class PhiScan
             }
         }
 
+        if (_options.Places && (info.Flags & WordFlags.HospitalSuffix) != 0)
+        {
+            TryHospitalSuffix(start, end);
+        }
+
         if (!_options.NoteNames)
         {
             return -1;

@@ -27,6 +27,14 @@ internal static class VocabularyLoader
             }
 
             builder.AddIcdCode(row[0]);
+            foreach (var word in VocabularyBuilder.SplitWords(row[1]))
+            {
+                if (word.Length > 2 && CharClass.IsLetter(word[0]))
+                {
+                    builder.AddFlags(word, WordFlags.MedicalWord);
+                }
+            }
+
             if (row[0][0] is 'V' or 'W' or 'X' or 'Y' or 'Z')
             {
                 continue; // external causes and encounters: not conditions

@@ -54,4 +54,10 @@ internal enum WordFlags
 
     /// <summary>A staff credential written after a name: RN, RRT, NP, PA, MD...</summary>
     Credential = 32768,
+
+    /// <summary>Hospital, campus, rehab, house...: the words before it name a hospital or home.</summary>
+    HospitalSuffix = 65536,
+
+    /// <summary>A word of an ICD-10 title (normal, center, pressure): an ordinary word, not a town on its own.</summary>
+    MedicalWord = 131072,
 }

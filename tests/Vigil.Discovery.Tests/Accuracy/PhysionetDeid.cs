@@ -11,7 +11,8 @@ internal sealed partial class PhysionetDeid
     /// <summary>
     /// The deid package's dictionaries (read in place, never copied) mapped to Vigil's word-list kinds, as a user
     /// would point <c>--word-list</c> at their own lists. <c>pid_patientname.txt</c> (the corpus's own patient
-    /// names) is left out: it would name the answers.
+    /// names) is left out: it would name the answers; so are US states and countries, which HIPAA's Safe Harbor
+    /// does not count as identifying (the gold does not mark them).
     /// </summary>
     private static readonly (PhiWordListKind Kind, string File)[] DeidLists =
     [
@@ -28,8 +29,6 @@ internal sealed partial class PhysionetDeid
         (PhiWordListKind.AmbiguousNames, "last_names_ambig.txt"),
         (PhiWordListKind.Places, "locations_unambig.txt"),
         (PhiWordListKind.Places, "local_places_unambig.txt"),
-        (PhiWordListKind.Places, "us_states.txt"),
-        (PhiWordListKind.Places, "countries_unambig.txt"),
         (PhiWordListKind.AmbiguousPlaces, "locations_ambig.txt"),
         (PhiWordListKind.AmbiguousPlaces, "local_places_ambig.txt"),
         (PhiWordListKind.Hospitals, "stripped_hospitals.txt"),
