@@ -7,7 +7,10 @@ namespace Vigil.Discovery.Recognition;
 /// </summary>
 internal sealed partial class PhiScan
 {
-    private static readonly string[] DoctorTitles = ["dr", "doctor"];
+    private static readonly string[] DoctorTitles = ["dr", "doctor", "drs", "mr", "mrs"];
+
+    /// <summary>Roles written before a staff member's surname in notes: "NP Wolfe", "HO Falco", "md wyman".</summary>
+    private static readonly string[] NoteRoles = ["np", "ho", "md", "rabbi", "caseworker", "attending", "resident"];
 
     private const WordFlags NameListFlags = WordFlags.FirstName | WordFlags.LastName | WordFlags.ListedName | WordFlags.AmbiguousName;
     private const WordFlags NeverName = WordFlags.NotName | WordFlags.Title | WordFlags.Month | WordFlags.Credential
@@ -56,9 +59,19 @@ internal sealed partial class PhiScan
         }
 
         var flags = info.Flags;
+        if (end - start == 1 && CharClass.IsLetter(_text[start]))
+        {
+            return TryInitialSurname(start, end);
+        }
+
         if ((flags & NeverName) != 0 || (flags & NameListFlags) == 0)
         {
             return -1;
+        }
+
+        if ((flags & WordFlags.ListedName) != 0 && (flags & WordFlags.MedicalWord) == 0 && PreviousWordIsOneOf(start, NoteRoles))
+        {
+            return ReportNoteName(start, end, "context:role");
         }
 
         // A listed (unambiguous) first name of four letters or more on its own, a listed surname on its own only when
@@ -91,8 +104,10 @@ internal sealed partial class PhiScan
         var listed = end - start > 2 && (title
             ? (flags & NameListFlags) != 0
             : (flags & (WordFlags.ListedName | WordFlags.FirstName)) != 0 && (flags & WordFlags.AmbiguousName) == 0);
-        var unknown = flags == WordFlags.None && info.Id == 0 && end - start > 2 && title && PreviousWordIsOneOf(start, DoctorTitles);
-        var initial = end - start == 1 && NextWordHas(NameEnd(start, end), NameListFlags);
+        var apostrophe = NameWordEnd(end) > end; // O'Rourke, o'halloran
+        var unknown = ((flags == WordFlags.None && info.Id == 0 && end - start > 2) || apostrophe) && title
+            && PreviousWordIsOneOf(start, DoctorTitles);
+        var initial = end - start == 1 && !apostrophe && NextWordHas(NameEnd(start, end), NameListFlags);
         if (!(listed || initial || unknown))
         {
             return -1;
@@ -164,6 +179,28 @@ internal sealed partial class PhiScan
         Add(PhiTypes.Person, nameStart, nameEnd, 0.8, "context:credential");
     }
 
+    /// <summary>"W. MAROTTA AWARE", "j. o'brien": an initial, a period, then a listed name or an O'/hyphenated name.</summary>
+    private int TryInitialSurname(int start, int end)
+    {
+        var s = _text;
+        if (end + 2 >= s.Length || s[end] != '.' || s[end + 1] != ' ' || !CharClass.IsLetter(s[end + 2])
+            || (start > 0 && s[start - 1] is not (' ' or '(' or '-')) || AtLineStart(start))
+        {
+            return -1; // "S. NO COMPLAINTS": a note's S/O/A/P heading
+        }
+
+        var wordEnd = end + 2;
+        while (wordEnd < s.Length && CharClass.IsLetter(s[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var info = Lookup(end + 2, wordEnd);
+        var listed = (info.Flags & WordFlags.ListedName) != 0 && (info.Flags & (NeverName | WordFlags.MedicalWord)) == 0;
+        var unknown = info.Flags == WordFlags.None && info.Id == 0 && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
+        return listed || unknown ? ReportNoteName(start, end, "pattern:initial-surname") : -1;
+    }
+
     /// <summary>Reports the name starting at [start, end), extended over following listed names and initials.</summary>
     private int ReportNoteName(int start, int end, string evidence)
     {
@@ -190,7 +227,9 @@ internal sealed partial class PhiScan
 
             var info = Lookup(next, wordEnd);
             var initial = wordEnd - next == 1 && wordEnd < s.Length && s[wordEnd] == '.';
-            if (!initial && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
+            var surname = next == nameEnd + 1 && wordEnd - next > 3 && info.Flags == WordFlags.None && info.Id == 0
+                && IsTitleCase(next, wordEnd) && IsTitleCase(start, end); // Emily Canvan
+            if (!initial && !surname && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
             {
                 break;
             }
@@ -207,6 +246,17 @@ internal sealed partial class PhiScan
         _personAt = -1;
         Add(PhiTypes.Person, start, nameEnd, 0.75, evidence);
         return nameEnd;
+    }
+
+    /// <summary>True when only spaces, tabs or '|' separate <paramref name="pos"/> from the start of its line.</summary>
+    private bool AtLineStart(int pos)
+    {
+        while (pos > 0 && _text[pos - 1] is ' ' or '\t' or '|')
+        {
+            pos--;
+        }
+
+        return pos == 0 || _text[pos - 1] is '\n' or '\r';
     }
 
     /// <summary>A capital then lower case only: Smith (not SMITH, smith).</summary>
