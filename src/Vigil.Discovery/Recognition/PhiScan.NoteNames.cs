@@ -148,6 +148,11 @@ internal sealed partial class PhiScan
                 break;
             }
 
+            if (wordEnd - p > 1 && s.AsSpan(wordEnd, pos - wordEnd).Contains('.'))
+            {
+                break; // "all is well. q. lander rrt": a period ends a sentence unless it follows an initial
+            }
+
             var info = Lookup(p, wordEnd);
             var isInitial = wordEnd - p == 1 && s[wordEnd] == '.';
             var isName = (info.Flags & NameListFlags) != 0 && (info.Flags & NeverName) == 0 && wordEnd - p > 2;
