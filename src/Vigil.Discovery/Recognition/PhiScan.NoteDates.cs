@@ -66,6 +66,12 @@ internal sealed partial class PhiScan
             return end;
         }
 
+        if (len == 2 && IsHistoryYear(start, end))
+        {
+            Add(PhiTypes.Date, start, end, 0.55, "pattern:year");
+            return end;
+        }
+
         if (len != 4 || (s[start] != '1' && s[start] != '2') || Number(start, end) is < 1900 or > 2039 || start > 0 && CharClass.IsLetter(s[start - 1]))
         {
             return -1;
@@ -78,6 +84,27 @@ internal sealed partial class PhiScan
 
         Add(PhiTypes.Date, start, end, 0.6, "pattern:year");
         return end;
+    }
+
+    /// <summary>"PMH: CABG 81, MI 92.": two digits after a procedure or diagnosis abbreviation in a history line.</summary>
+    private bool IsHistoryYear(int start, int end)
+    {
+        var s = _text;
+        if (end < s.Length && s[end] is not (',' or '.' or ';' or ')' or '\n' or '\r') || start < 3 || s[start - 1] != ' ')
+        {
+            return false;
+        }
+
+        var wordEnd = start - 1;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && CharClass.IsAsciiUpper(s[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return wordEnd - wordStart is >= 2 and <= 5 && (wordStart == 0 || !CharClass.IsAlnum(s[wordStart - 1]))
+            && !(end + 1 < s.Length && s[end] == '.' && CharClass.IsDigit(s[end + 1]))
+            && SameLineBefore(start, 60, HistoryContext) is not null;
     }
 
     private static readonly string[] TimePrepositions = ["at", "by", "approx", "around", "about", "till", "before", "after"];

@@ -201,7 +201,8 @@ internal sealed partial class PhiScan
         }
 
         var info = Lookup(end + 2, wordEnd);
-        var listed = (info.Flags & WordFlags.ListedName) != 0 && (info.Flags & (NeverName | WordFlags.MedicalWord)) == 0;
+        var listed = (info.Flags & (WordFlags.ListedName | WordFlags.AmbiguousName)) != 0 && wordEnd - end - 2 > 3
+            && (info.Flags & (NeverName | WordFlags.MedicalWord)) == 0;
         var unknown = info.Flags == WordFlags.None && info.Id == 0 && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
         return listed || unknown ? ReportNoteName(start, end, "pattern:initial-surname") : -1;
     }
