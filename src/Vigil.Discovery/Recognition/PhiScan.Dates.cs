@@ -76,7 +76,8 @@ internal sealed partial class PhiScan
         }
 
         var yearEnd = DigitRunEnd(yearStart + 1);
-        if (yearEnd - yearStart - 1 != 4 || !CharClass.BoundaryAt(s, yearEnd) || Number(start, end) is < 1 or > 31)
+        var yearLength = yearEnd - yearStart - 1;
+        if (!(yearLength == 4 || (yearLength == 2 && _options.AllDates)) || !CharClass.BoundaryAt(s, yearEnd) || Number(start, end) is < 1 or > 31)
         {
             return -1;
         }

@@ -9,7 +9,7 @@ internal sealed partial class PhiScan
 {
     /// <summary>Words just before a number that make it a ventilator setting rather than a date.</summary>
     private static readonly KeywordSet SettingContext = new(
-        "ps", "psv", "peep", "cpap", "bipap", "bi-pap", "setting", "wean", "pressure support", "trial", "flowby",
+        "ps", "psv", "peep", "cpap", "bipap", "bi-pap", "setting", "pressure support", "trial", "flowby",
         "flow by", "simv", "a/c", "imv", "ratio");
 
     /// <summary>Words around "N/10" that make it a pain score.</summary>
