@@ -214,21 +214,10 @@ internal sealed partial class PhiScan
         var nameEnd = NameEnd(start, end);
         for (var words = 1; words < MaxNameWords; words++)
         {
-            var next = nameEnd;
-            while (next < s.Length && next - nameEnd < 2 && s[next] is ' ' or '.')
-            {
-                next++;
-            }
-
-            if (next == nameEnd || next >= s.Length || !CharClass.IsLetter(s[next]))
+            var (next, wordEnd) = NextLetterWord(nameEnd);
+            if (next < 0)
             {
                 break;
-            }
-
-            var wordEnd = next;
-            while (wordEnd < s.Length && CharClass.IsLetter(s[wordEnd]))
-            {
-                wordEnd++;
             }
 
             var info = Lookup(next, wordEnd);
@@ -289,6 +278,19 @@ internal sealed partial class PhiScan
     /// <summary>True when the word after <paramref name="end"/> (a space, or ". " after an initial) has one of <paramref name="flags"/>.</summary>
     private bool NextWordHas(int end, WordFlags flags)
     {
+        var (next, wordEnd) = NextLetterWord(end);
+        if (next < 0 || _text[next - 1] != ' ')
+        {
+            return false;
+        }
+
+        var info = Lookup(next, wordEnd);
+        return (info.Flags & flags) != 0 && (info.Flags & NeverName) == 0 && wordEnd - next > 2;
+    }
+
+    /// <summary>The letters-only word after <paramref name="end"/> and one or two spaces or periods; (-1, -1) when none.</summary>
+    private (int Start, int End) NextLetterWord(int end)
+    {
         var s = _text;
         var next = end;
         while (next < s.Length && next - end < 2 && s[next] is ' ' or '.')
@@ -296,9 +298,9 @@ internal sealed partial class PhiScan
             next++;
         }
 
-        if (next == end || next >= s.Length || s[next - 1] != ' ' || !CharClass.IsLetter(s[next]))
+        if (next == end || next >= s.Length || !CharClass.IsLetter(s[next]))
         {
-            return false;
+            return (-1, -1);
         }
 
         var wordEnd = next;
@@ -307,7 +309,6 @@ internal sealed partial class PhiScan
             wordEnd++;
         }
 
-        var info = Lookup(next, wordEnd);
-        return (info.Flags & flags) != 0 && (info.Flags & NeverName) == 0 && wordEnd - next > 2;
+        return (next, wordEnd);
     }
 }

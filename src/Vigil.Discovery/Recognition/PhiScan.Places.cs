@@ -17,41 +17,7 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        var trie = _vocabulary.Places;
-        var node = trie.Next(0, first.Id);
-        var bestEnd = -1;
-        var bestKind = PhraseKind.None;
-        var pos = end;
-        while (node > 0)
-        {
-            if (trie.TerminalAt(node) != PhraseKind.None)
-            {
-                bestEnd = pos;
-                bestKind = trie.TerminalAt(node);
-            }
-
-            var next = pos;
-            while (next < s.Length && next - pos < 2 && s[next] is ' ' or '.' or '-' or '\'' or '&')
-            {
-                next++;
-            }
-
-            if (next == pos || next >= s.Length || !CharClass.IsAlnum(s[next]))
-            {
-                break;
-            }
-
-            var wordEnd = next;
-            while (wordEnd < s.Length && CharClass.IsAlnum(s[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            var info = Lookup(next, wordEnd);
-            node = info.Flags == WordFlags.None && info.Id == 0 ? -1 : trie.Next(node, info.Id);
-            pos = wordEnd;
-        }
-
+        var (bestEnd, bestKind) = LongestEntry(_vocabulary.Places, first, end, placeGaps: true);
         if (bestEnd < 0 || !CharClass.BoundaryAt(s, bestEnd))
         {
             return -1;
