@@ -59,7 +59,6 @@ internal sealed class SqliteEventInserter : IDisposable
     public void Dispose()
     {
         _insert?.Dispose();
-        _json.Dispose();
     }
 
     private static void Check(int rc, sqlite3 db)
