@@ -12,7 +12,7 @@ namespace Vigil.Detection.Prefilter;
 /// the previous one, so a scan was a chain of dependent loads through a table far larger than the cache; here each
 /// character costs a shift, a multiply and one load from a bitmap sized to stay cache-resident, independent of the
 /// characters before it. Characters are folded as the automaton folds them (<see cref="char.ToUpperInvariant"/>, one
-/// UTF-16 unit at a time); literals arrive folded. A literal found is reported once per event (see <see cref="Reset"/>).
+/// UTF-16 unit at a time); literals arrive folded. A literal found is reported once per event (see <see cref="CandidateSet.Event"/>).
 /// Not thread-safe.
 /// </remarks>
 internal sealed class GramScanner
@@ -40,7 +40,6 @@ internal sealed class GramScanner
     private readonly int _slotShift;
     private readonly Entry[] _entries;
     private readonly int[] _payloads;
-    private int _generation = 1;
 
     public GramScanner(IReadOnlyList<(string Literal, int Payload)> items)
     {
@@ -131,20 +130,6 @@ internal sealed class GramScanner
 
     /// <summary>How many distinct literals the scanner holds.</summary>
     public int Count => _entries.Length;
-
-    /// <summary>Starts a new event: literals found before may be reported again.</summary>
-    public void Reset()
-    {
-        if (++_generation == int.MaxValue)
-        {
-            foreach (ref var entry in _entries.AsSpan())
-            {
-                entry.Seen = 0;
-            }
-
-            _generation = 1;
-        }
-    }
 
     /// <summary>Reports to <paramref name="sink"/> the payloads of every literal found in <paramref name="text"/>.</summary>
     public void Scan(ReadOnlySpan<char> text, CandidateSet sink)
@@ -322,9 +307,9 @@ internal sealed class GramScanner
                 for (var e = (int)(word >> 32) - 1; e < entries.Length && entries[e].Key == key; e++)
                 {
                     ref var entry = ref entries[e];
-                    if (entry.Seen != _generation && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
+                    if (entry.Seen != sink.Event && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
                     {
-                        entry.Seen = _generation;
+                        entry.Seen = sink.Event;
                         for (var p = entry.PayloadStart; p < entry.PayloadEnd; p++)
                         {
                             sink.Hit(_payloads[p]);
@@ -397,6 +382,6 @@ internal sealed class GramScanner
         public readonly int PayloadStart = payloadStart;
         public readonly int PayloadEnd = payloadEnd;
         public readonly string Literal = literal;
-        public int Seen;
+        public long Seen;
     }
 }
