@@ -11,9 +11,9 @@ namespace Vigil.Detection.Prefilter;
 /// Replaces an Aho-Corasick automaton over literal tails: the automaton's next state depends on
 /// the previous one, so a scan was a chain of dependent loads through a table far larger than the cache; here each
 /// character costs a shift, a multiply and one load from a bitmap sized to stay cache-resident, independent of the
-/// characters before it. Characters are folded as the automaton folds them (<see cref="char.ToUpperInvariant"/>, one
-/// UTF-16 unit at a time); literals arrive folded. A literal found is reported once per event (see <see cref="CandidateSet.Event"/>).
-/// Not thread-safe.
+/// characters before it. Characters are folded with <see cref="char.ToUpperInvariant"/>, one UTF-16 unit at a time
+/// (ASCII text in one vectorised pass to bytes); a character outside ASCII keys in the upper half of its byte.
+/// A literal found is reported once per event (see <see cref="CandidateSet.Event"/>). Not thread-safe.
 /// </remarks>
 internal sealed class GramScanner
 {
