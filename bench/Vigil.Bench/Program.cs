@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "hunt-parts" => HuntPartsBenchmark.Run(args[1..]),
     "evtx" => EvtxBenchmark.Run(args[1..]),
     "serve" => await ServeBenchmark.RunAsync(args[1..]),
+    "serve-parts" => await ServePartsBenchmark.RunAsync(args[1..]),
     "vulns" => await VulnsBenchmark.RunAsync(args[1..]),
     "phi" => Vigil.Bench.Phi.PhiBenchmark.Run(args[1..]),
     _ => Usage(),
@@ -18,7 +19,8 @@ static int Usage()
     Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench hunt-parts [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
-    Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR]");
+    Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR] [--without-sigma] [--serve-yaml 'key: value;...']");
+    Console.Error.WriteLine("       Vigil.Bench serve-parts [--events N] [--batch N] [--rounds N]");
     Console.Error.WriteLine("       Vigil.Bench vulns [--components N] [--rounds N] [--baseline-sample N]");
     Console.Error.WriteLine("       Vigil.Bench phi [--data DIR] [--vocabulary DIR] [--rounds N] [--openredaction FILE] [--openredaction-uk FILE] [--no-end-to-end] [--dump FILE]");
     return 2;

@@ -26,7 +26,7 @@ namespace Vigil.Web;
 /// </remarks>
 public static class VigilWeb
 {
-    /// <summary>The rate-limiting policy of the sign-in and set-up pages (per client address, POSTs only).</summary>
+    /// <summary>The rate-limiting policy of the set-up page (per client address, POSTs only); sign-in limits failed attempts itself.</summary>
     public const string SignInRateLimit = "sign-in";
 
     /// <summary>Adds cookie sign-in for people, bearer tokens for programs, the policies, Razor Pages and the audit log.</summary>
@@ -63,6 +63,7 @@ public static class VigilWeb
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = static (c, ct) => new(c.HttpContext.Response.WriteAsync("Too many attempts from this address; wait a minute and try again.", ct));
             o.AddPolicy(SignInRateLimit, c => HttpMethods.IsPost(c.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(c.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
                 {

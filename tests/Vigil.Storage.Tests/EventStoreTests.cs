@@ -48,6 +48,31 @@ public abstract class EventStoreTests : StoreTests
     }
 
     [Fact]
+    public async Task Text_that_json_must_escape_comes_back_unchanged()
+    {
+        string[] values = ["quote \" backslash \\ slash /", "lines\r\n\ttab\b\f", "control \u0001\u001f del \u007f", "<html> & 'x'", "ünï çödé 日本 😀", "\u2028\u2029"];
+        var record = Sample.Event(T0, fields: [.. values.Select((v, i) => ($"f{i}\"\\", (string?)v))]);
+
+        await Store.Events.AppendAsync([record], null, None);
+
+        var stored = Assert.Single(await Store.Events.SearchAsync(new EventQuery(), None).ToListAsync());
+        Assert.Equal(record.Event.Fields().ToList(), stored.Fields);
+    }
+
+    [Fact]
+    public async Task A_value_shared_by_two_fields_comes_back_under_both()
+    {
+        // The syslog parser puts one string instance under message and syslog.message; it is stored once.
+        var message = "connect from unknown[203.0.113.1] after a long enough text";
+        var record = Sample.Event(T0, fields: [("syslog.hostname", "mail"), ("message", message), ("n", null), ("syslog.message", message), ("short", "abc"), ("again", "abc")]);
+
+        await Store.Events.AppendAsync([record], null, None);
+
+        var stored = Assert.Single(await Store.Events.SearchAsync(new EventQuery(), None).ToListAsync());
+        Assert.Equal(record.Event.Fields().ToList(), stored.Fields);
+    }
+
+    [Fact]
     public async Task A_repeated_idempotency_key_writes_nothing()
     {
         var first = await Store.Events.AppendAsync(Sample.Batch(2, T0), "batch-1", None);

@@ -115,6 +115,13 @@ internal sealed partial class VigilServer : IDisposable
         return sum;
     }
 
+    /// <summary>The writer's and the detector's busy time and batch counts so far.</summary>
+    public async Task<ServeStages> StagesAsync() => new(
+        await MetricAsync("vigil_store_write_seconds_sum").ConfigureAwait(false),
+        await MetricAsync("vigil_store_write_seconds_count").ConfigureAwait(false),
+        await MetricAsync("vigil_detection_seconds_sum").ConfigureAwait(false),
+        await MetricAsync("vigil_detection_seconds_count").ConfigureAwait(false));
+
     public static async Task<string> RunVigilAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [VigilDll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -8,7 +8,10 @@ namespace Vigil.Cli.Incidents;
 /// <summary>What the incident and evidence commands share: the acting user, the output format, finding an incident.</summary>
 internal static class IncidentCli
 {
-    public static Option<string> Actor() => new("--as") { Description = "Who is acting (recorded with the change). Default: the login name.", DefaultValueFactory = static _ => Environment.UserName };
+    public static Option<string> Actor() => new("--as") { Description = "Who is acting (recorded with the change). Default: the login name.", DefaultValueFactory = static _ => ActingAs(null) };
+
+    /// <summary>Who acts: the name given (<c>--as</c>, <c>--by</c>), or the operating-system login when none is.</summary>
+    public static string ActingAs(string? given) => string.IsNullOrWhiteSpace(given) ? Environment.UserName : given.Trim();
 
     public static Option<string> Format()
     {
@@ -27,7 +30,7 @@ internal static class IncidentCli
             : await store.Incidents.GetByReferenceAsync(reference, cancellationToken).ConfigureAwait(false);
         if (incident is null)
         {
-            Console.Error.WriteLine($"vigil {command}: no incident {reference}");
+            CommandLine.Fail(command, $"{reference}: no such incident");
         }
 
         return incident;

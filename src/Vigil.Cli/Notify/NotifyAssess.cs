@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
 using Vigil.Storage.Breach;
@@ -6,7 +7,7 @@ using Vigil.Storage.Breach;
 namespace Vigil.Cli.Notify;
 
 /// <summary>
-/// <c>vigil notify assess INCIDENT --evidence-scan PATH...</c>: scan-phi over the evidence, the subjects (with their
+/// <c>vigil notify assess INCIDENT --evidence-scan PATH...</c> (or <c>--evidence-item ID</c>): scan-phi over the evidence, the subjects (with their
 /// values) and the assessment (counts only) stored as the incident's sealed documents. Prints counts, never values.
 /// </summary>
 internal static class NotifyAssess
@@ -15,21 +16,27 @@ internal static class NotifyAssess
     {
         var access = new StoreAccess();
         var incident = new Argument<string>("incident") { Description = "The incident: reference (INC-2026-0001) or id." };
-        var evidence = new Option<string[]>("--evidence-scan") { Description = "Evidence to scan (mbox, EML, PST, folders, documents).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var evidence = new Option<string[]>("--evidence-scan") { Description = "Evidence to scan (mbox, EML, PST, folders, documents).", AllowMultipleArgumentsPerToken = true };
+        var item = new Option<long?>("--evidence-item") { Description = "Or: the incident's evidence item to scan, read in place (see 'vigil evidence list')." };
         var vocabulary = new Option<string?>("--vocabulary") { Description = "scan-phi's vocabulary folder (names, ICD-10, medicines)." };
         var facts = new Option<string?>("--facts") { Description = "A YAML file of breach facts (see docs/breach-notification.md)." };
         var by = new Option<string?>("--by") { Description = "Who assesses (custody log). Default: the OS user." };
-        var command = new Command("assess", "Scope the breach from the evidence and assess the risk.") { incident, evidence, vocabulary, facts, by };
+        var command = new Command("assess", "Scope the breach from the evidence and assess the risk.") { incident, evidence, item, vocabulary, facts, by };
         access.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var paths = parse.GetValue(evidence) ?? [];
+            if ((paths.Length == 0) == (parse.GetValue(item) is null))
+            {
+                return CommandLine.Fail("notify assess", "give either --evidence-scan PATH... or --evidence-item ID");
+            }
+
             if (paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
             {
                 return CommandLine.Fail("notify assess", $"{missing}: no such file or folder");
             }
 
-            var actor = NotifyStore.Actor(parse.GetValue(by));
+            var actor = IncidentCli.ActingAs(parse.GetValue(by));
             var (store, found) = await NotifyStore.OpenAsync(access, parse, "notify assess", parse.GetValue(incident)!, ct).ConfigureAwait(false);
             if (store is null || found is null)
             {
@@ -50,7 +57,16 @@ internal static class NotifyAssess
                     known = read;
                 }
 
-                var (subjects, items, problems) = EvidenceScan.Run(paths, parse.GetValue(vocabulary), ct);
+                var scanned = parse.GetValue(item) is { } itemId
+                    ? await EvidenceScan.RunAsync(store.Evidence, found.Id, itemId, actor, parse.GetValue(vocabulary), ct).ConfigureAwait(false)
+                    : EvidenceScan.Run(paths, parse.GetValue(vocabulary), ct);
+                if (scanned is null)
+                {
+                    return CommandLine.Fail("notify assess", $"{found.Reference} has no evidence {parse.GetValue(item)}");
+                }
+
+                var (subjects, items, problems) = scanned;
+
                 var assessment = await BreachDocuments.AssessAsync(store.Incidents, found, subjects, known ?? previous?.Facts, actor, TimeProvider.System, ct).ConfigureAwait(false);
                 var s = assessment.Scope;
                 Console.WriteLine($"{found.Reference}: {items} items scanned, {problems} problems");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Storage.Breach;
 
@@ -20,7 +21,7 @@ internal static class NotifyFacts
         access.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var actor = NotifyStore.Actor(parse.GetValue(by));
+            var actor = IncidentCli.ActingAs(parse.GetValue(by));
             var (store, found) = await NotifyStore.OpenAsync(access, parse, "notify facts", parse.GetValue(incident)!, ct).ConfigureAwait(false);
             if (store is null || found is null)
             {

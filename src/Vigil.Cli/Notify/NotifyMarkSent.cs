@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
 using Vigil.Storage.Audit;
@@ -53,7 +54,7 @@ internal static class NotifyMarkSent
 
             await using (store.ConfigureAwait(false))
             {
-                var actor = "cli:" + NotifyStore.Actor(parse.GetValue(by));
+                var actor = "cli:" + IncidentCli.ActingAs(parse.GetValue(by));
                 var record = (await store.BreachNotifications.RecordAsync(found.Id, new NewNotificationRecord(parse.GetValue(jurisdiction)!, parse.GetValue(deadline)!, parse.GetValue(phase)!, sentAt, parse.GetValue(reference)), actor, ct).ConfigureAwait(false))!;
                 await store.Audit.AppendAsync(new AuditEntry(actor, BreachAudit.NotificationSent, BreachAudit.Target(found.Id), null, $"{record.Key} {record.Phase}"), ct).ConfigureAwait(false);
                 await store.Incidents.AddTimelineEntryAsync(found.Id, sentAt, "notify", $"{record.Key} notified ({record.Phase}), recorded by {actor}", actor, ct).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
 using Vigil.Response.Incidents;
@@ -27,7 +28,7 @@ internal static class NotifyRegister
 
             await using (store.ConfigureAwait(false))
             {
-                var actor = NotifyStore.Actor(parse.GetValue(by));
+                var actor = IncidentCli.ActingAs(parse.GetValue(by));
                 var entries = new List<BreachRegisterEntry>();
                 foreach (var incident in (await store.Incidents.ListAsync(new IncidentQuery(Limit: 100_000), ct).ConfigureAwait(false)).OrderBy(static i => i.OpenedAt))
                 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
 using Vigil.Response.Documents;
@@ -27,7 +28,7 @@ internal static class NotifyRegulator
         access.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var actor = NotifyStore.Actor(parse.GetValue(by));
+            var actor = IncidentCli.ActingAs(parse.GetValue(by));
             if (parse.GetValue(format) == "docx" && parse.GetValue(output) is null)
             {
                 return CommandLine.Fail("notify regulator", "--format docx needs --output");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Vigil.Cli.Incidents;
 using Vigil.Cli.Store;
 using Vigil.Response.Breach;
 using Vigil.Response.Incidents;
@@ -18,12 +18,9 @@ internal static class NotifyStore
             return (null, null);
         }
 
-        var found = long.TryParse(incident, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await store.Incidents.GetAsync(id, ct).ConfigureAwait(false)
-            : await store.Incidents.GetByReferenceAsync(incident, ct).ConfigureAwait(false);
+        var found = await IncidentCli.FindAsync(store, incident, command, ct).ConfigureAwait(false);
         if (found is null)
         {
-            CommandLine.Fail(command, $"{incident}: no such incident");
             await store.DisposeAsync().ConfigureAwait(false);
             return (null, null);
         }
@@ -55,8 +52,6 @@ internal static class NotifyStore
 
     public static Task PutAsync(IVigilStore store, Incident incident, BreachAssessment assessment, string kind, string actor, CancellationToken ct) =>
         store.Incidents.PutSealedDocumentAsync(incident.Id, kind, BreachJson.Write(assessment), actor, ct);
-
-    public static string Actor(string? by) => string.IsNullOrWhiteSpace(by) ? Environment.UserName : by;
 
     public static string Template(string? given, string relative) => given ?? Path.Combine(AppContext.BaseDirectory, "templates", relative);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Discovery.Recognition;
 
 namespace Vigil.Cli.ScanPhi;
 
@@ -20,6 +21,16 @@ internal static class ScanPhiCommand
             Description = "Folder of name, ICD-10 and BNF lists laid out like shared/data/phi. Default: VIGIL_PHI_VOCABULARY, else the development checkout's ../shared/data/phi.",
         };
         var usPhones = new Option<bool>("--us-phones") { Description = "Also recognise North American telephone and pager numbers (US_PHONE); off by default for UK practices." };
+        var wordLists = new Option<string[]>("--word-list")
+        {
+            Description = "KIND=PATH: your own list of names or places, one entry per line (KIND: " + string.Join(", ", PhiWordList.KindKeywords) + "). Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var profile = new Option<string?>("--profile")
+        {
+            Description = "default (UK mail and documents) or us-clinical-notes (every date, US phones, places and hospitals, note name rules; slower).",
+        };
+        profile.AcceptOnlyFromAmong("default", "us-clinical-notes");
         var noProgress = new Option<bool>("--no-progress") { Description = "Do not show progress." };
         var inputs = new Argument<string[]>("PATH")
         {
@@ -30,7 +41,7 @@ internal static class ScanPhiCommand
         CommandLine.RejectOptionLikeValues(inputs);
         var command = new Command("scan-phi", "Find the patients, and which of their data, that a mailbox or documents expose.")
         {
-            format, output, reveal, subjects, vocabulary, usPhones, noProgress, inputs,
+            format, output, reveal, subjects, vocabulary, usPhones, wordLists, profile, noProgress, inputs,
         };
         command.SetAction(parse => new ScanPhiRun(new ScanPhiSettings(
             parse.GetValue(inputs) ?? [],
@@ -40,7 +51,9 @@ internal static class ScanPhiCommand
             parse.GetValue(subjects),
             parse.GetValue(vocabulary),
             !parse.GetValue(noProgress),
-            parse.GetValue(usPhones))).Execute());
+            parse.GetValue(usPhones),
+            parse.GetValue(wordLists) ?? [],
+            parse.GetValue(profile) == "us-clinical-notes")).Execute());
         return command;
     }
 }

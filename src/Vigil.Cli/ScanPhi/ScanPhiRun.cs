@@ -29,9 +29,25 @@ internal sealed class ScanPhiRun(ScanPhiSettings settings)
             }
         }
 
+        var wordLists = new List<PhiWordList>();
+        foreach (var value in settings.WordLists ?? [])
+        {
+            if (PhiWordList.Parse(value, out var reason) is not { } list)
+            {
+                return CommandLine.Fail("scan-phi", $"--word-list: {reason}");
+            }
+
+            if (!File.Exists(list.Path))
+            {
+                return CommandLine.Fail("scan-phi", $"{list.Path}: no such file");
+            }
+
+            wordLists.Add(list);
+        }
+
         var format = settings.ResolvedFormat;
         var linking = settings.Subjects || format == "html";
-        var vocabulary = LoadVocabulary();
+        var vocabulary = LoadVocabulary(wordLists);
         if (settings.Reveal)
         {
             Console.Error.WriteLine("vigil scan-phi: --reveal: values are shown in full; the report holds personal data.");
@@ -59,7 +75,7 @@ internal sealed class ScanPhiRun(ScanPhiSettings settings)
 
         IReadOnlyList<DataSubject>? subjects = null;
         using (var writer = PhiReportWriter.Create(format, stream, settings.Reveal, settings.Output is null && !Console.IsOutputRedirected))
-        using (var scanner = new PhiScanner(vocabulary, settings.UsPhones ? RecogniserOptions.Default with { UsPhones = true } : RecogniserOptions.Default, new PhiScannerOptions { KeepValues = settings.Reveal || linking }))
+        using (var scanner = new PhiScanner(vocabulary, settings.RecogniserOptions, new PhiScannerOptions { KeepValues = settings.Reveal || linking }))
         {
             var items = new ContentReader(ContentLimits.Default).Read(settings.Inputs, p => Problem(summary, p), cancel.Token);
             void ScanAll(Action<long>? progress)
@@ -113,16 +129,19 @@ internal sealed class ScanPhiRun(ScanPhiSettings settings)
         return summary.ProblemCount > 0 || cancel.IsCancellationRequested ? IncompleteScan : 0;
     }
 
-    private PhiVocabulary LoadVocabulary()
+    private PhiVocabulary LoadVocabulary(IReadOnlyList<PhiWordList> wordLists)
     {
         var folder = PhiVocabularyFolder.Find(settings.Vocabulary);
         if (folder is null)
         {
             Console.Error.WriteLine("vigil scan-phi: no vocabulary folder (--vocabulary or VIGIL_PHI_VOCABULARY): first names, ICD-10 titles and medicines from lists are not recognised.");
-            return PhiVocabulary.Empty;
+            if (wordLists.Count == 0)
+            {
+                return PhiVocabulary.Empty;
+            }
         }
 
-        return PhiVocabulary.Load(folder, static p => Console.Error.WriteLine($"vocabulary: {p}"));
+        return PhiVocabulary.Load(folder, wordLists, static p => Console.Error.WriteLine($"vocabulary: {p}"));
     }
 
     private void Problem(ScanSummary summary, ScanProblem problem)

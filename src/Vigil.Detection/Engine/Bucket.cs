@@ -14,7 +14,6 @@ internal sealed class Bucket
     private readonly int[] _always;
     private readonly FieldIndex?[] _byField;
     private readonly FieldIndex? _anyField;
-    private readonly List<FieldIndex> _indexes = [];
     private readonly CandidateSet _candidates;
 
     public Bucket(IReadOnlyList<CompiledRule> rules, bool prefilter)
@@ -55,7 +54,6 @@ internal sealed class Bucket
         foreach (var (field, atoms) in byField)
         {
             var index = new FieldIndex(atoms);
-            _indexes.Add(index);
             if (field == AtomSet.AnyField)
             {
                 _anyField = index;
@@ -68,7 +66,6 @@ internal sealed class Bucket
     }
 
     public int Count => _rules.Length;
-
 
     /// <summary>Appends the rules that match <paramref name="e"/>, in rule order.</summary>
     public void Match(LogEvent e, List<CompiledRule> matched)
@@ -86,10 +83,6 @@ internal sealed class Bucket
     internal List<int> Candidates(LogEvent e)
     {
         _candidates.Clear();
-        foreach (var index in _indexes)
-        {
-            index.Reset();
-        }
 
         foreach (var i in _always)
         {

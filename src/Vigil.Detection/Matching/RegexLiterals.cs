@@ -43,8 +43,43 @@ internal static class RegexLiterals
         }
     }
 
-    /// <summary>The longest required literal of at least three characters, or null.</summary>
-    public static string? Required(string pattern)
+    /// <summary>
+    /// The longest required literal, or null: of at least three characters, or shorter (a backtick, <c>${</c>, <c>-f</c>)
+    /// when case cannot matter, that is when the pattern is case-sensitive or the literal has no cased character.
+    /// Shorter literals of case-insensitive patterns are left out, as before: .NET's case-insensitive matching
+    /// knows equivalences that the prefilter's folding does not.
+    /// </summary>
+    public static string? Required(string pattern, bool ignoreCase)
+    {
+        var best = Longest(pattern);
+        if (best.Length >= 3)
+        {
+            return best;
+        }
+
+        var cased = !best.Equals(best.ToUpperInvariant(), StringComparison.Ordinal) || !best.Equals(best.ToLowerInvariant(), StringComparison.Ordinal);
+        return best.Length > 0 && (!cased || !(ignoreCase || InlineIgnoreCase(pattern))) ? best : null;
+    }
+
+    /// <summary>Whether an inline option group anywhere in the pattern turns on <c>i</c>.</summary>
+    private static bool InlineIgnoreCase(string pattern)
+    {
+        for (var at = pattern.IndexOf("(?", StringComparison.Ordinal); at >= 0; at = pattern.IndexOf("(?", at + 2, StringComparison.Ordinal))
+        {
+            for (var i = at + 2; i < pattern.Length && pattern[i] is 'i' or 'm' or 's' or 'x' or 'n' or '-'; i++)
+            {
+                if (pattern[i] == 'i')
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The longest run of plain characters every match contains (empty when none is known).</summary>
+    private static string Longest(string pattern)
     {
         var best = "";
         var run = new StringBuilder();
@@ -55,7 +90,7 @@ internal static class RegexLiterals
         {
             if (pattern[2..close].Contains('x', StringComparison.Ordinal))
             {
-                return null;
+                return "";
             }
 
             i = close + 1;
@@ -110,7 +145,7 @@ internal static class RegexLiterals
                 switch (c)
                 {
                     case '|':
-                        return null;
+                        return "";
                     case '(':
                         depth++;
                         break;
@@ -167,6 +202,6 @@ internal static class RegexLiterals
         }
 
         Flush();
-        return best.Length >= 3 ? best : null;
+        return best;
     }
 }

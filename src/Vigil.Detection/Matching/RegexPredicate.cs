@@ -19,10 +19,10 @@ internal sealed class RegexPredicate : ValuePredicate
 
     private readonly Prefilter.AtomText? _atom;
 
-    private RegexPredicate(Regex regex, string pattern)
+    private RegexPredicate(Regex regex, string pattern, bool ignoreCase)
     {
         _regex = regex;
-        _atom = RegexLiterals.Required(pattern) is { } literal ? StringPredicate.AtomOf(literal, Prefilter.AtomKind.Substring) : null;
+        _atom = RegexLiterals.Required(pattern, ignoreCase) is { } literal ? StringPredicate.AtomOf(literal, Prefilter.AtomKind.Substring) : null;
     }
 
     public override Prefilter.AtomText? Atom => _atom;
@@ -51,7 +51,7 @@ internal sealed class RegexPredicate : ValuePredicate
         try
         {
             error = null;
-            return new RegexPredicate(new Regex(pattern, options | RegexOptions.NonBacktracking), pattern);
+            return new RegexPredicate(new Regex(pattern, options | RegexOptions.NonBacktracking), pattern, ignoreCase);
         }
         catch (NotSupportedException)
         {
@@ -66,7 +66,7 @@ internal sealed class RegexPredicate : ValuePredicate
         try
         {
             error = null;
-            return new RegexPredicate(new Regex(pattern, options, TimeSpan.FromMilliseconds(100)), pattern);
+            return new RegexPredicate(new Regex(pattern, options, TimeSpan.FromMilliseconds(100)), pattern, ignoreCase);
         }
         catch (ArgumentException e)
         {

@@ -22,11 +22,19 @@ internal sealed class CandidateSet
 
     public List<int> Items => _items;
 
+    /// <summary>
+    /// Which event the set is collecting for: a new number at every <see cref="Clear"/>, never reused (64 bits do not
+    /// wrap), so that a <see cref="GramScanner"/> can tell a literal already reported for this event without being
+    /// reset itself, which would touch every scanner of the bucket for each event.
+    /// </summary>
+    public long Event { get; private set; } = 1;
+
     public static int Payload(int rule, int group) => (rule << 2) | group;
 
     public void Clear()
     {
         _items.Clear();
+        Event++;
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_stamp);

@@ -31,9 +31,6 @@ internal sealed class FieldIndex
         _grams = substring.Count > 0 ? new GramScanner(substring) : null;
     }
 
-    public void Reset() => _grams?.Reset();
-
-
     public void Scan(string value, CandidateSet sink)
     {
         if (_whole is not null && _whole.TryGetValue(value, out var payloads))

@@ -11,9 +11,9 @@ namespace Vigil.Detection.Prefilter;
 /// Replaces an Aho-Corasick automaton over literal tails: the automaton's next state depends on
 /// the previous one, so a scan was a chain of dependent loads through a table far larger than the cache; here each
 /// character costs a shift, a multiply and one load from a bitmap sized to stay cache-resident, independent of the
-/// characters before it. Characters are folded as the automaton folds them (<see cref="char.ToUpperInvariant"/>, one
-/// UTF-16 unit at a time); literals arrive folded. A literal found is reported once per event (see <see cref="Reset"/>).
-/// Not thread-safe.
+/// characters before it. Characters are folded with <see cref="char.ToUpperInvariant"/>, one UTF-16 unit at a time
+/// (ASCII text in one vectorised pass to bytes); a character outside ASCII keys in the upper half of its byte.
+/// A literal found is reported once per event (see <see cref="CandidateSet.Event"/>). Not thread-safe.
 /// </remarks>
 internal sealed class GramScanner
 {
@@ -32,16 +32,14 @@ internal sealed class GramScanner
     private readonly ulong[] _shortBits;
     private readonly int _shortShift;
     private readonly uint[] _shortMasks;
-    private readonly uint[] _slotKey;
-    private readonly int[] _slotStart;
+    private readonly System.Buffers.SearchValues<byte>? _shortAsciiEnds;
+    private byte[] _folded = new byte[256];
+    // Open addressing from an anchor key to its first entry: key in the low half, entry + 1 in the high half (0:
+    // empty), so that a probe reads one word per slot.
+    private readonly ulong[] _slots;
     private readonly int _slotShift;
-    private readonly string[] _literals;
-    private readonly uint[] _keys;
-    private readonly int[] _anchorEnd;
-    private readonly int[] _payloadStart;
+    private readonly Entry[] _entries;
     private readonly int[] _payloads;
-    private readonly int[] _seen;
-    private int _generation = 1;
 
     public GramScanner(IReadOnlyList<(string Literal, int Payload)> items)
     {
@@ -83,36 +81,36 @@ internal sealed class GramScanner
             })
             .OrderBy(static e => e.Key)
             .ToArray();
-        _literals = [.. entries.Select(static e => e.Literal)];
-        _keys = [.. entries.Select(static e => e.Key)];
-        _anchorEnd = [.. entries.Select(static e => e.AnchorEnd)];
-        _payloadStart = new int[entries.Length + 1];
+        _entries = new Entry[entries.Length];
+        var payloadStart = 0;
         for (var i = 0; i < entries.Length; i++)
         {
-            _payloadStart[i + 1] = _payloadStart[i] + entries[i].Payloads.Length;
+            _entries[i] = new Entry(entries[i].Key, entries[i].AnchorEnd, payloadStart, payloadStart + entries[i].Payloads.Length, entries[i].Literal);
+            payloadStart += entries[i].Payloads.Length;
         }
 
         _payloads = [.. entries.SelectMany(static e => e.Payloads)];
-        _seen = new int[entries.Length];
-        if (_literals.Length <= MaxGated && _literals.All(static l => System.Text.Ascii.IsValid(l)))
+        if (entries.Length <= MaxGated && entries.All(static e => System.Text.Ascii.IsValid(e.Literal)))
         {
-            _gate = System.Buffers.SearchValues.Create(_literals, StringComparison.OrdinalIgnoreCase);
+            _gate = System.Buffers.SearchValues.Create([.. entries.Select(static e => e.Literal)], StringComparison.OrdinalIgnoreCase);
         }
 
         // The bitmap: about 32 bits per distinct anchor, so that few positions of a text pass it by chance.
         // Literals shorter than a gram have their own bitmap, tested once per length present.
-        var keys = _keys.Distinct().ToArray();
+        var keys = entries.Select(static e => e.Key).Distinct().ToArray();
         (_bits, _bitShift) = Bitmap(entries.Where(static e => e.Literal.Length >= Q).Select(static e => e.Key).Distinct().ToArray());
         (_shortBits, _shortShift) = Bitmap(entries.Where(static e => e.Literal.Length < Q).Select(static e => e.Key).Distinct().ToArray());
+        // The characters that ASCII literals shorter than a gram end with: on ASCII text, only there can one stand.
+        var shortEnds = entries.Where(static e => e.Literal.Length < Q && System.Text.Ascii.IsValid(e.Literal))
+            .Select(static e => (byte)e.Literal[^1]).Distinct().ToArray();
+        _shortAsciiEnds = shortEnds.Length > 0 ? System.Buffers.SearchValues.Create(shortEnds) : null;
         _shortMasks = [.. entries.Where(static e => e.Literal.Length < Q).Select(static e => e.Literal.Length).Distinct().Order()
             .Select(static length => uint.MaxValue >> (32 - (8 * length)))];
 
         // The table from an anchor key to its entries (a run of the sorted entries), open addressing.
         var slotLog = Math.Max(Log2Ceiling(keys.Length * 2), 4);
         _slotShift = 32 - slotLog;
-        _slotKey = new uint[1 << slotLog];
-        _slotStart = new int[1 << slotLog];
-        Array.Fill(_slotStart, -1);
+        _slots = new ulong[1 << slotLog];
         for (var i = 0; i < entries.Length; i++)
         {
             if (i > 0 && entries[i - 1].Key == entries[i].Key)
@@ -121,36 +119,31 @@ internal sealed class GramScanner
             }
 
             var slot = (int)((entries[i].Key * Golden) >> _slotShift);
-            while (_slotStart[slot] >= 0)
+            while (_slots[slot] != 0)
             {
-                slot = (slot + 1) & (_slotKey.Length - 1);
+                slot = (slot + 1) & (_slots.Length - 1);
             }
 
-            _slotKey[slot] = entries[i].Key;
-            _slotStart[slot] = i;
+            _slots[slot] = ((ulong)(i + 1) << 32) | entries[i].Key;
         }
     }
 
     /// <summary>How many distinct literals the scanner holds.</summary>
-    public int Count => _literals.Length;
-
-    /// <summary>Starts a new event: literals found before may be reported again.</summary>
-    public void Reset()
-    {
-        if (++_generation == int.MaxValue)
-        {
-            Array.Clear(_seen);
-            _generation = 1;
-        }
-    }
+    public int Count => _entries.Length;
 
     /// <summary>Reports to <paramref name="sink"/> the payloads of every literal found in <paramref name="text"/>.</summary>
     public void Scan(ReadOnlySpan<char> text, CandidateSet sink)
     {
-        // Small sets of ASCII literals: a vectorised search for the first occurrence of any of them skips the text
-        // before it, usually all of it. ASCII-only text keeps both searches' case folding the same.
-        if (_gate is not null && System.Text.Ascii.IsValid(text))
+        if (_gate is not null)
         {
+            // Small sets of ASCII literals: a vectorised search for the first occurrence of any of them skips the
+            // text before it, usually all of it. Only on ASCII text, where both searches fold case the same way.
+            if (!System.Text.Ascii.IsValid(text))
+            {
+                ScanChars(text, sink);
+                return;
+            }
+
             var first = text.IndexOfAny(_gate);
             if (first < 0)
             {
@@ -160,28 +153,90 @@ internal sealed class GramScanner
             text = text[first..];
         }
 
+        // ASCII text (nearly all of it) is upper-cased and narrowed to bytes in one vectorised pass, which also
+        // tells whether it was ASCII; the scan then reads one byte per position, with no case folding and no
+        // branch on the character, only on the (rare) bitmap hits.
+        if (_folded.Length < text.Length)
+        {
+            _folded = new byte[Math.Max(text.Length, _folded.Length * 2)];
+        }
+
+        if (System.Text.Ascii.ToUpper(text, _folded, out _) != System.Buffers.OperationStatus.Done)
+        {
+            ScanChars(text, sink);
+            return;
+        }
+
+        var bytes = _folded.AsSpan(0, text.Length);
         var bits = _bits;
         var shift = _bitShift;
-        var masks = _shortMasks;
+        uint key = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            key = (key << 8) | bytes[i];
+            var h = (key * Golden) >> shift;
+            if ((bits[h >> 6] & (1UL << (int)h)) != 0)
+            {
+                Probe(key, text, bytes, i, sink);
+            }
+        }
+
+        if (_shortAsciiEnds is { } ends)
+        {
+            // Literals shorter than a gram: only at the positions holding a character that one of them ends with.
+            for (var i = bytes.IndexOfAny(ends); i >= 0;)
+            {
+                ProbeShort(KeyEndingAt(bytes, i), text, bytes, i, sink);
+                var next = bytes[(i + 1)..].IndexOfAny(ends);
+                i = next < 0 ? -1 : i + 1 + next;
+            }
+        }
+    }
+
+    /// <summary>The scan of text holding characters outside ASCII: each character folded on its own.</summary>
+    private void ScanChars(ReadOnlySpan<char> text, CandidateSet sink)
+    {
+        var bits = _bits;
+        var shift = _bitShift;
         uint key = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            key = (key << 8) | (byte)(c < 128 ? (c is >= 'a' and <= 'z' ? c - 32 : c) : char.ToUpperInvariant(c));
+            key = (key << 8) | ByteOf(c < 128 ? (char)(c is >= 'a' and <= 'z' ? c - 32 : c) : char.ToUpperInvariant(c));
             var h = (key * Golden) >> shift;
             if ((bits[h >> 6] & (1UL << (int)h)) != 0)
             {
-                Probe(key, text, i, sink);
+                Probe(key, text, [], i, sink);
             }
 
-            foreach (var mask in masks)
+            if (_shortMasks.Length > 0)
             {
-                var k = key & mask;
-                var s = (k * Golden) >> _shortShift;
-                if ((_shortBits[s >> 6] & (1UL << (int)s)) != 0)
-                {
-                    Probe(k, text, i, sink);
-                }
+                ProbeShort(key, text, [], i, sink);
+            }
+        }
+    }
+
+    private static uint KeyEndingAt(ReadOnlySpan<byte> bytes, int end)
+    {
+        uint key = 0;
+        for (var i = Math.Max(0, end - Q + 1); i <= end; i++)
+        {
+            key = (key << 8) | bytes[i];
+        }
+
+        return key;
+    }
+
+    /// <summary>Probes the literals shorter than a gram that end at <paramref name="end"/>.</summary>
+    private void ProbeShort(uint key, ReadOnlySpan<char> text, ReadOnlySpan<byte> bytes, int end, CandidateSet sink)
+    {
+        foreach (var mask in _shortMasks)
+        {
+            var k = key & mask;
+            var s = (k * Golden) >> _shortShift;
+            if ((_shortBits[s >> 6] & (1UL << (int)s)) != 0)
+            {
+                Probe(k, text, bytes, end, sink);
             }
         }
     }
@@ -195,12 +250,18 @@ internal sealed class GramScanner
         }
     });
 
+    /// <summary>
+    /// A folded character as one byte of a key: ASCII as itself, anything else in the upper half, so that a literal
+    /// outside ASCII (an emoji's surrogates, a symbol) never shares a key with ASCII text.
+    /// </summary>
+    private static uint ByteOf(char folded) => folded < 128 ? folded : 0x80u | (folded & 0x7Fu);
+
     private static uint KeyAt(string folded, int start, int length)
     {
         uint key = 0;
         for (var i = start; i < start + length; i++)
         {
-            key = (key << 8) | (byte)folded[i];
+            key = (key << 8) | ByteOf(folded[i]);
         }
 
         return key;
@@ -223,26 +284,33 @@ internal sealed class GramScanner
 
     private static int Log2Ceiling(int value) => value <= 1 ? 0 : 32 - int.LeadingZeroCount(value - 1);
 
-    private void Probe(uint key, ReadOnlySpan<char> text, int end, CandidateSet sink)
+    /// <summary>
+    /// Reports the entries anchored by <paramref name="key"/> whose literal stands in the text with its anchor ending
+    /// at <paramref name="end"/>; <paramref name="bytes"/> is the text folded to ASCII bytes, or empty when the
+    /// characters of <paramref name="text"/> must be folded one by one.
+    /// </summary>
+    private void Probe(uint key, ReadOnlySpan<char> text, ReadOnlySpan<byte> bytes, int end, CandidateSet sink)
     {
-        var mask = _slotKey.Length - 1;
+        var mask = _slots.Length - 1;
         var slot = (int)((key * Golden) >> _slotShift);
         while (true)
         {
-            var start = _slotStart[slot];
-            if (start < 0)
+            var word = _slots[slot];
+            if (word == 0)
             {
                 return;
             }
 
-            if (_slotKey[slot] == key)
+            if ((uint)word == key)
             {
-                for (var e = start; e < _keys.Length && _keys[e] == key; e++)
+                var entries = _entries;
+                for (var e = (int)(word >> 32) - 1; e < entries.Length && entries[e].Key == key; e++)
                 {
-                    if (_seen[e] != _generation && Verify(e, text, end))
+                    ref var entry = ref entries[e];
+                    if (entry.Seen != sink.Event && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
                     {
-                        _seen[e] = _generation;
-                        for (var p = _payloadStart[e]; p < _payloadStart[e + 1]; p++)
+                        entry.Seen = sink.Event;
+                        for (var p = entry.PayloadStart; p < entry.PayloadEnd; p++)
                         {
                             sink.Hit(_payloads[p]);
                         }
@@ -256,11 +324,11 @@ internal sealed class GramScanner
         }
     }
 
-    /// <summary>Whether entry <paramref name="entry"/>'s literal stands in the text with its anchor ending at <paramref name="end"/>.</summary>
-    private bool Verify(int entry, ReadOnlySpan<char> text, int end)
+    /// <summary>Whether the entry's literal stands in the text with its anchor ending at <paramref name="end"/>.</summary>
+    private static bool Verify(in Entry entry, ReadOnlySpan<char> text, int end)
     {
-        var literal = _literals[entry];
-        var start = end - _anchorEnd[entry];
+        var literal = entry.Literal;
+        var start = end - entry.AnchorEnd;
         if (start < 0 || start + literal.Length > text.Length)
         {
             return false;
@@ -278,5 +346,42 @@ internal sealed class GramScanner
         }
 
         return true;
+    }
+
+    /// <summary>The same on text folded to ASCII bytes: a literal outside ASCII never stands there.</summary>
+    private static bool Verify(in Entry entry, ReadOnlySpan<byte> bytes, int end)
+    {
+        var literal = entry.Literal;
+        var start = end - entry.AnchorEnd;
+        if (start < 0 || start + literal.Length > bytes.Length)
+        {
+            return false;
+        }
+
+        var window = bytes.Slice(start, literal.Length);
+        for (var i = 0; i < literal.Length; i++)
+        {
+            if (window[i] != literal[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One distinct folded literal: its anchor key, where the anchor ends in it, its payloads
+    /// (<c>_payloads[PayloadStart..PayloadEnd]</c>) and the event it was last found in, kept together so that a
+    /// probe touches one place.
+    /// </summary>
+    private struct Entry(uint key, int anchorEnd, int payloadStart, int payloadEnd, string literal)
+    {
+        public readonly uint Key = key;
+        public readonly int AnchorEnd = anchorEnd;
+        public readonly int PayloadStart = payloadStart;
+        public readonly int PayloadEnd = payloadEnd;
+        public readonly string Literal = literal;
+        public long Seen;
     }
 }

@@ -25,10 +25,15 @@ internal sealed class Requirement
         return groups.Count == 0 ? null : new Requirement(groups);
     }
 
-    /// <summary>What any of the parts needs (an OR): one group, the union of each part's most selective group.</summary>
+    /// <summary>
+    /// What any of the parts needs (an OR): group <c>j</c> is the union of every part's group <c>j</c> (a part with
+    /// fewer groups gives its last one). Each part needs all its groups, so whichever part matches satisfies every
+    /// such union: <c>(a and b) or c</c> needs <c>a or c</c> and <c>b or c</c>, which prunes far better than the first
+    /// alone when <c>a</c> is common (an image path) and <c>b</c> rare (a command-line fragment).
+    /// </summary>
     public static Requirement? Any(IEnumerable<Requirement?> parts)
     {
-        var best = new List<AtomSet?>();
+        var all = new List<Requirement>();
         foreach (var part in parts)
         {
             if (part is null)
@@ -36,9 +41,24 @@ internal sealed class Requirement
                 return null;
             }
 
-            best.Add(part.Groups[0]);
+            all.Add(part);
         }
 
-        return Of(AtomSet.Union(best));
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var width = Math.Min(MaxGroups, all.Max(static p => p.Groups.Count));
+        var groups = new List<AtomSet>(width);
+        for (var j = 0; j < width; j++)
+        {
+            if (AtomSet.Union(all.Select(p => p.Groups[Math.Min(j, p.Groups.Count - 1)])) is { } union)
+            {
+                groups.Add(union);
+            }
+        }
+
+        return groups.Count == 0 ? null : new Requirement(groups);
     }
 }

@@ -26,6 +26,12 @@ public sealed record ContentLimits(
     int MaxMessageDepth)
 {
     /// <summary>
+    /// Where decompressed gzip mailboxes and <c>readpst</c>'s exports are spooled while they are read (private files,
+    /// deleted afterwards); null: the system's temporary folder. Evidence scans point it into the data folder.
+    /// </summary>
+    public string? TempFolder { get; init; }
+
+    /// <summary>
     /// 64 MiB per part, ZIPs 3 deep, ratio 100, 512 MiB expanded per archive, 10,000 entries, 4 Mi characters of
     /// text per item, 500 PDF pages, forwarded messages 8 deep.
     /// </summary>

@@ -11,7 +11,7 @@ namespace Vigil.Discovery.Extraction;
 /// <para>Bad input (broken MIME, lying charsets, truncated base64, encrypted or malformed PDFs, ZIP bombs, huge parts,
 /// binary files named .txt, unreadable files) is passed to <c>report</c> with the item or file, the part and the reason,
 /// never the content, and reading goes on. Nothing but <see cref="OperationCanceledException"/> (on cancellation)
-/// leaves <see cref="Read"/>. Not thread-safe per enumeration; separate calls may run in parallel.</para>
+/// leaves <c>Read</c>. Not thread-safe per enumeration; separate calls may run in parallel.</para>
 /// </remarks>
 public sealed class ContentReader
 {
@@ -42,6 +42,25 @@ public sealed class ContentReader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The items of one input given as a seekable stream (for example decrypted evidence, so that no plaintext copy is
+    /// written); <paramref name="name"/> stands for the file name: its extension and the first bytes tell the kind, and
+    /// items and problems are located by it. A PST is spooled to a private file in <see cref="ContentLimits.TempFolder"/>
+    /// (deleted on close) for <c>readpst</c>.
+    /// </summary>
+    public IEnumerable<ScanItem> Read(Stream content, string name, Action<ScanProblem> report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!content.CanSeek || !content.CanRead)
+        {
+            throw new ArgumentException("The content must be a readable, seekable stream.", nameof(content));
+        }
+
+        return Guarded(InputFiles.Read(content, name, null, _limits, report, cancellationToken), name, report);
     }
 
     /// <summary>Runs a file's enumeration so that a failure inside it ends that file with a report, not the whole read.</summary>

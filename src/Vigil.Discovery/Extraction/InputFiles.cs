@@ -41,26 +41,52 @@ internal static class InputFiles
 
         using (stream)
         {
-            Span<byte> head = stackalloc byte[512];
-            var kind = InputKinds.Classify(path, head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)]);
-            stream.Position = 0;
-            var items = kind switch
-            {
-                InputKind.Mbox => Mailboxes.ReadMbox(stream, path, limits, report, cancellationToken),
-                InputKind.GzipMbox => GzipMbox(stream, path, limits, report, cancellationToken),
-                InputKind.Eml => Optional(Mailboxes.ReadEml(stream, path, limits, report, cancellationToken)),
-                InputKind.Pst => PstReader.Read(path, limits, report, cancellationToken),
-                InputKind.Zip => StandaloneDocuments.Zip(stream, path, limits, report, cancellationToken),
-                _ => [StandaloneDocuments.Document(stream, path, limits, report, cancellationToken)],
-            };
-            foreach (var item in items)
+            foreach (var item in Read(stream, path, path, limits, report, cancellationToken))
             {
                 yield return item;
             }
         }
     }
 
-    private static IEnumerable<ScanItem> GzipMbox(FileStream gzip, string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one input from a seekable <paramref name="stream"/> named <paramref name="location"/> (its extension and
+    /// first bytes tell the kind). A PST needs a file for <c>readpst</c>: <paramref name="file"/> when the stream is
+    /// one, else the stream is spooled to a private temporary file in <see cref="ContentLimits.TempFolder"/>.
+    /// </summary>
+    public static IEnumerable<ScanItem> Read(Stream stream, string location, string? file, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    {
+        Span<byte> head = stackalloc byte[512];
+        var kind = InputKinds.Classify(location, head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)]);
+        stream.Position = 0;
+        var items = kind switch
+        {
+            InputKind.Mbox => Mailboxes.ReadMbox(stream, location, limits, report, cancellationToken),
+            InputKind.GzipMbox => GzipMbox(stream, location, limits, report, cancellationToken),
+            InputKind.Eml => Optional(Mailboxes.ReadEml(stream, location, limits, report, cancellationToken)),
+            InputKind.Pst when file is not null => PstReader.Read(file, limits, report, cancellationToken),
+            InputKind.Pst => SpooledPst(stream, location, limits, report, cancellationToken),
+            InputKind.Zip => StandaloneDocuments.Zip(stream, location, limits, report, cancellationToken),
+            _ => [StandaloneDocuments.Document(stream, location, limits, report, cancellationToken)],
+        };
+        foreach (var item in items)
+        {
+            yield return item;
+        }
+    }
+
+    private static IEnumerable<ScanItem> SpooledPst(Stream stream, string location, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    {
+        // Deleted on close: the plaintext copy lives only while readpst and the reader need it.
+        using var spool = TempSpool.Create(limits.TempFolder);
+        stream.CopyTo(spool);
+        spool.Flush();
+        foreach (var item in PstReader.Read(spool.Name, limits, report, cancellationToken, location))
+        {
+            yield return item;
+        }
+    }
+
+    private static IEnumerable<ScanItem> GzipMbox(Stream gzip, string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
     {
         using var spool = TempSpool.Gunzip(gzip, limits, cancellationToken, out var problem);
         if (problem is not null)

@@ -11,25 +11,27 @@ internal static class PstReader
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
-    public static IEnumerable<ScanItem> Read(string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken) =>
-        Read(path, FindReadpst(), limits, report, cancellationToken);
+    /// <summary>Reads the PST file at <paramref name="path"/>; items and problems name <paramref name="location"/> (default: the path).</summary>
+    public static IEnumerable<ScanItem> Read(string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken, string? location = null) =>
+        Read(path, FindReadpst(), limits, report, cancellationToken, location);
 
     /// <summary>Reads with the given <c>readpst</c> executable, or reports the file when it is null.</summary>
-    public static IEnumerable<ScanItem> Read(string path, string? readpst, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    public static IEnumerable<ScanItem> Read(string path, string? readpst, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken, string? location = null)
     {
+        location ??= path;
         if (readpst is null)
         {
-            report(new ScanProblem(path, null, "PST file needs readpst (Debian package pst-utils): not scanned"));
+            report(new ScanProblem(location, null, "PST file needs readpst (Debian package pst-utils): not scanned"));
             yield break;
         }
 
-        var folder = Directory.CreateTempSubdirectory("vigil-pst-");
+        var folder = ExportFolder(limits.TempFolder);
         try
         {
             var problem = Export(readpst, path, folder.FullName, cancellationToken);
             if (problem is not null)
             {
-                report(new ScanProblem(path, null, problem));
+                report(new ScanProblem(location, null, problem));
             }
 
             var mboxes = Directory.GetFiles(folder.FullName, "*", SearchOption.AllDirectories);
@@ -37,9 +39,9 @@ internal static class PstReader
             for (var i = 0; i < mboxes.Length; i++)
             {
                 using var stream = new FileStream(mboxes[i], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                foreach (var item in Mailboxes.ReadMbox(stream, $"{path}#f{i + 1}", limits, report, cancellationToken))
+                foreach (var item in Mailboxes.ReadMbox(stream, $"{location}#f{i + 1}", limits, report, cancellationToken))
                 {
-                    yield return item with { Location = path };
+                    yield return item with { Location = location };
                 }
             }
         }
@@ -47,6 +49,20 @@ internal static class PstReader
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A new private (0700) folder for the export, in <paramref name="tempFolder"/> when given.</summary>
+    private static DirectoryInfo ExportFolder(string? tempFolder)
+    {
+        if (tempFolder is null)
+        {
+            return Directory.CreateTempSubdirectory("vigil-pst-");
+        }
+
+        var path = Path.Combine(tempFolder, $"vigil-pst-{Guid.NewGuid():N}");
+        return OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private static string? Export(string readpst, string pst, string outputFolder, CancellationToken cancellationToken)

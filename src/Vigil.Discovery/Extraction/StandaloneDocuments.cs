@@ -6,7 +6,7 @@ namespace Vigil.Discovery.Extraction;
 /// </summary>
 internal static class StandaloneDocuments
 {
-    public static ScanItem Document(FileStream file, string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    public static ScanItem Document(Stream file, string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
     {
         var item = new ItemText(path, limits, report, cancellationToken);
         try
@@ -23,7 +23,7 @@ internal static class StandaloneDocuments
         return new ScanItem(path, ScanItemKind.Document, path, item.Parts);
     }
 
-    public static IEnumerable<ScanItem> Zip(FileStream file, string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
+    public static IEnumerable<ScanItem> Zip(Stream file, string path, ContentLimits limits, Action<ScanProblem> report, CancellationToken cancellationToken)
     {
         var budget = new ZipBudget(limits.MaxZipTotalBytes);
         var at = new Nesting(string.Empty, 0, 1, budget);

@@ -3,15 +3,16 @@ using System.IO.Compression;
 namespace Vigil.Discovery.Extraction;
 
 /// <summary>
-/// Decompresses a gzip file into a private temporary file (mode 0600, deleted on close) so the mbox parser can work
+/// Decompresses a gzip file into a private temporary file (mode 0600, deleted on close, in
+/// <see cref="ContentLimits.TempFolder"/>) so the mbox parser can work
 /// persistently on a seekable stream; the file holds patient data for as long as it exists, so it never outlives the
 /// read. Expansion beyond <see cref="ContentLimits.MaxZipExpansionRatio"/> stops the copy (suspected bomb).
 /// </summary>
 internal static class TempSpool
 {
-    public static FileStream Create()
+    public static FileStream Create(string? folder)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"vigil-{Guid.NewGuid():N}.tmp");
+        var path = Path.Combine(folder ?? Path.GetTempPath(), $"vigil-{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
@@ -35,7 +36,7 @@ internal static class TempSpool
     public static FileStream Gunzip(Stream gzip, ContentLimits limits, CancellationToken cancellationToken, out string? problem)
     {
         var limit = Math.Max(gzip.Length, 1) * limits.MaxZipExpansionRatio;
-        var spool = Create();
+        var spool = Create(limits.TempFolder);
         try
         {
             using var inflate = new GZipStream(gzip, CompressionMode.Decompress, leaveOpen: true);

@@ -76,7 +76,8 @@ internal sealed partial class PhiScan
         }
 
         var yearEnd = DigitRunEnd(yearStart + 1);
-        if (yearEnd - yearStart - 1 != 4 || !CharClass.BoundaryAt(s, yearEnd) || Number(start, end) is < 1 or > 31)
+        var yearLength = yearEnd - yearStart - 1;
+        if (!(yearLength == 4 || (yearLength == 2 && _options.AllDates)) || !CharClass.BoundaryAt(s, yearEnd) || Number(start, end) is < 1 or > 31)
         {
             return -1;
         }
@@ -135,12 +136,13 @@ internal sealed partial class PhiScan
         var b = Number(end + 1, secondEnd);
         var glued = start > 0 && s[start - 1] is '/' or '.' or '-' or 'x' or 'X';
         var fraction = b <= 4 && a < b; // 1/2, 2/3, 3/4
-        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000)))
+        var monthYear = a is >= 1 and <= 12 && b > 31 && secondEnd - end == 3; // 8/87
+        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000) && !monthYear) || IsSettingNotDate(start, secondEnd))
         {
             return -1;
         }
 
-        Add(PhiTypes.Date, start, secondEnd, 0.5, "pattern:day-month");
+        Add(PhiTypes.Date, start, secondEnd, 0.5, monthYear ? "pattern:month-year" : "pattern:day-month");
         return secondEnd;
     }
 
@@ -150,7 +152,7 @@ internal sealed partial class PhiScan
         {
             Add(PhiTypes.DateOfBirth, start, end, 0.9, "pattern:date; context:" + birth);
         }
-        else if (_options.AllDates)
+        else if (_options.AllDates && !IsSettingNotDate(start, end))
         {
             Add(PhiTypes.Date, start, end, 0.7, "pattern:date");
         }

@@ -133,9 +133,10 @@ internal sealed partial class PhiScan
     private int TryAddress(int start, int end)
     {
         var s = _text;
-        if (end + 1 >= s.Length || s[end] != ' ' || !CharClass.IsUpper(s[end + 1]) || Number(start, end) == 0)
+        if (end + 1 >= s.Length || s[end] != ' ' || !CharClass.IsUpper(s[end + 1]) || Number(start, end) == 0
+            || (_options.NoteNames && end + 2 < s.Length && CharClass.IsUpper(s[end + 2])))
         {
-            return end;
+            return end; // notes in capitals: "4 LARGE THICK LIQ GREEN" is not a street
         }
 
         var pos = end;

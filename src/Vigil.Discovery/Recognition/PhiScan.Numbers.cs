@@ -21,6 +21,15 @@ internal sealed partial class PhiScan
             }
         }
 
+        if (_options.AllDates && len is 2 or 4)
+        {
+            var yearEnd = TryNoteYear(start, end);
+            if (yearEnd > 0)
+            {
+                return yearEnd;
+            }
+        }
+
         if (_options.UsPhones && len is >= 3 and <= 5)
         {
             var phoneEnd = TryUsPhone(start, end);

@@ -27,13 +27,23 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        var lineStart = IsUsExchange(pos) ? UsSeparator(pos + 3) : -1;
+        // An exchange starting 0 or 1 is not dialable, but written NXX-0XX-XXXX with dashes it is still a phone.
+        var dashed = pos == end + 1 && s[end] == '-' && DigitRunEnd(pos) == pos + 3 && pos + 3 < s.Length && s[pos + 3] == '-';
+        var lineStart = IsUsExchange(pos) || dashed ? UsSeparator(pos + 3) : -1;
         if (lineStart > 0 && DigitRunEnd(lineStart) - lineStart == 4 && UsPhoneEnds(lineStart + 4)
             && Before(start, ContextWords.Nhs) is null)
         {
             var context = Before(start, ContextWords.UsPhone);
             Add(PhiTypes.UsPhone, start, lineStart + 4, context is null ? 0.7 : 0.9, "pattern:us-phone" + Ctx(context));
             return lineStart + 4;
+        }
+
+        // "202 2671093": area code then seven digits, only after a phone word.
+        if (pos == end + 1 && s[end] == ' ' && DigitRunEnd(pos) - pos == 7 && s[pos] >= '2' && UsPhoneEnds(pos + 7)
+            && Before(start, ContextWords.UsPhone) is { } reached)
+        {
+            Add(PhiTypes.UsPhone, start, pos + 7, 0.75, "pattern:us-phone" + Ctx(reached));
+            return pos + 7;
         }
 
         // NXX-XXXX: seven digits only after a phone word.

@@ -26,6 +26,15 @@ internal sealed partial class PhiScan
         }
 
         var info = Lookup(start, end);
+        if ((_options.Places || _options.NoteNames) && _options.Names)
+        {
+            var listedEnd = OnListedWord(start, end, info);
+            if (listedEnd > 0)
+            {
+                return listedEnd;
+            }
+        }
+
         if (_options.Names && CharClass.IsUpper(s[start]))
         {
             var inContext = start == _personAt;
@@ -56,6 +65,11 @@ internal sealed partial class PhiScan
         if ((info.Flags & WordFlags.Month) != 0)
         {
             var dateEnd = TryMonthDayYear(start, end);
+            if (dateEnd < 0 && _options.AllDates)
+            {
+                dateEnd = TryMonthDayNoYear(start, end);
+            }
+
             if (dateEnd > 0)
             {
                 return dateEnd;
@@ -161,35 +175,7 @@ internal sealed partial class PhiScan
     private int TryPhrase(int start, int end, WordInfo first)
     {
         var s = _text;
-        var trie = _vocabulary.Phrases;
-        var node = trie.Next(0, first.Id);
-        var bestEnd = -1;
-        var bestKind = PhraseKind.None;
-        var pos = end;
-        while (node > 0)
-        {
-            if (trie.TerminalAt(node) != PhraseKind.None)
-            {
-                bestEnd = pos;
-                bestKind = trie.TerminalAt(node);
-            }
-
-            if (pos + 1 >= s.Length || s[pos] is not (' ' or '-' or '/' or '\'') || !CharClass.IsAlnum(s[pos + 1]))
-            {
-                break;
-            }
-
-            var wordEnd = pos + 1;
-            while (wordEnd < s.Length && CharClass.IsAlnum(s[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            var info = Lookup(pos + 1, wordEnd);
-            node = info.Flags == WordFlags.None && info.Id == 0 ? -1 : trie.Next(node, info.Id);
-            pos = wordEnd;
-        }
-
+        var (bestEnd, bestKind) = LongestEntry(_vocabulary.Phrases, first, end, placeGaps: false);
         if (bestEnd < 0 || !CharClass.BoundaryAt(s, bestEnd))
         {
             return -1;
@@ -216,6 +202,58 @@ internal sealed partial class PhiScan
             "dictionary:condition" + (bestKind == PhraseKind.Condition ? string.Empty : Ctx(context)));
         _lastConditionEnd = bestEnd;
         return bestEnd;
+    }
+
+    /// <summary>
+    /// The longest trie entry whose first word is <paramref name="first"/> (ending at <paramref name="end"/>): its end
+    /// (-1 when none) and kind. Phrase words are joined by one space, '-', '/' or apostrophe; with
+    /// <paramref name="placeGaps"/> by one or two of space, '.', '-', apostrophe or '&amp;' (St. Mary's, A &amp; E).
+    /// </summary>
+    private (int End, PhraseKind Kind) LongestEntry(PhraseTrie trie, WordInfo first, int end, bool placeGaps)
+    {
+        var s = _text;
+        var node = trie.Next(0, first.Id);
+        var bestEnd = -1;
+        var bestKind = PhraseKind.None;
+        var pos = end;
+        while (node > 0)
+        {
+            if (trie.TerminalAt(node) != PhraseKind.None)
+            {
+                bestEnd = pos;
+                bestKind = trie.TerminalAt(node);
+            }
+
+            var next = pos;
+            if (placeGaps)
+            {
+                while (next < s.Length && next - pos < 2 && s[next] is ' ' or '.' or '-' or '\'' or '&')
+                {
+                    next++;
+                }
+            }
+            else if (pos < s.Length && s[pos] is ' ' or '-' or '/' or '\'')
+            {
+                next++;
+            }
+
+            if (next == pos || next >= s.Length || !CharClass.IsAlnum(s[next]))
+            {
+                break;
+            }
+
+            var wordEnd = next;
+            while (wordEnd < s.Length && CharClass.IsAlnum(s[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            var info = Lookup(next, wordEnd);
+            node = info.Flags == WordFlags.None && info.Id == 0 ? -1 : trie.Next(node, info.Id);
+            pos = wordEnd;
+        }
+
+        return (bestEnd, bestKind);
     }
 
     /// <summary>A keyword before <paramref name="start"/> on the same line, within <paramref name="window"/> characters.</summary>

@@ -45,6 +45,11 @@ public static class PhiTypes
     /// <summary>A street address.</summary>
     public const string Address = "ADDRESS";
 
+    /// <summary>
+    /// A town, hospital, ward or care home; reported only when <see cref="RecogniserOptions.Places"/> is set.
+    /// </summary>
+    public const string Location = "LOCATION";
+
     /// <summary>An ICD-10 code.</summary>
     public const string Icd10 = "ICD10";
 
@@ -60,7 +65,7 @@ public static class PhiTypes
     /// <summary>Identity, contact or health: what a breach notification tells the person was exposed.</summary>
     public static PhiCategory CategoryOf(string type) => type switch
     {
-        Email or UkPhone or UsPhone or UkPostcode or Address => PhiCategory.Contact,
+        Email or UkPhone or UsPhone or UkPostcode or Address or Location => PhiCategory.Contact,
         Icd10 or Condition or Medication => PhiCategory.Health,
         _ => PhiCategory.Identity,
     };

@@ -17,4 +17,13 @@ internal enum PhraseKind : byte
 
     /// <summary>A one-word BNF product (brand) name: counts only when written with a capital (Glucophage).</summary>
     Brand,
+
+    /// <summary>A town, county, state or country from a user-supplied list.</summary>
+    Place,
+
+    /// <summary>A place name that is also an ordinary word: a place only after "in", "from", "at"...</summary>
+    AmbiguousPlace,
+
+    /// <summary>A hospital, ward, clinic or care home from a user-supplied list.</summary>
+    Hospital,
 }

@@ -24,6 +24,35 @@ internal static class StaticWords
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "nurse",
     ];
 
+    /// <summary>Credentials written after a staff name in clinical notes ("J. Smith, RN").</summary>
+    public static readonly string[] Credentials =
+    [
+        "rn", "rrt", "np", "pa", "md", "lpn", "cna", "msw", "lcsw", "pharmd", "rph", "crnp", "slp",
+    ];
+
+    /// <summary>Words after a hospital's or home's own name ("Calvert Hospital", "Keeley House", "Mazur campus").</summary>
+    public static readonly string[] HospitalSuffixes =
+    [
+        "hospital", "hosp", "campus", "house", "rehab", "regional", "memorial", "infirmary", "vamc", "va", "nh",
+        "building", "hospice", "manor",
+    ];
+
+    /// <summary>Words that never name a place before a hospital suffix ("his house", "to rehab").</summary>
+    public static readonly string[] PlaceStopWords =
+    [
+        "his", "her", "their", "my", "our", "your", "a", "an", "the", "to", "from", "at", "in", "of", "on", "this",
+        "that", "same", "own", "other", "another", "outside", "local", "state", "community", "county", "city",
+        "private", "nursing", "general", "pulmonary", "cardiac", "acute", "inpatient", "outpatient", "home", "rehab",
+        "and", "or", "with", "w", "for", "by", "into", "back", "old", "new", "any", "re", "per", "she", "he", "they",
+        "begin", "start", "cont", "continue", "need", "needs", "require", "requires", "leave", "left", "possible",
+        "poss", "prev", "previous", "basic", "resides", "lives", "went", "go", "going", "will", "card", "diet",
+        "discharge", "dc", "d/c", "transfer", "screening", "placement", "officer", "staff", "is", "was", "be",
+    ];
+
+    /// <summary><see cref="PlaceStopWords"/> for span look-ups.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceStops =
+        PlaceStopWords.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static readonly string[] StreetSuffixes =
     [
         "road", "rd", "street", "lane", "avenue", "ave", "close", "drive", "crescent", "gardens", "terrace",
@@ -108,6 +137,16 @@ internal static class StaticWords
         foreach (var w in Titles)
         {
             builder.AddFlags(w, WordFlags.Title | WordFlags.NotName);
+        }
+
+        foreach (var w in Credentials)
+        {
+            builder.AddFlags(w, WordFlags.Credential);
+        }
+
+        foreach (var w in HospitalSuffixes)
+        {
+            builder.AddFlags(w, WordFlags.HospitalSuffix);
         }
 
         foreach (var w in StreetSuffixes)

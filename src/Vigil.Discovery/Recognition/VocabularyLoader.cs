@@ -27,6 +27,14 @@ internal static class VocabularyLoader
             }
 
             builder.AddIcdCode(row[0]);
+            foreach (var word in VocabularyBuilder.SplitWords(row[1]))
+            {
+                if (word.Length > 2 && CharClass.IsLetter(word[0]))
+                {
+                    builder.AddFlags(word, WordFlags.MedicalWord);
+                }
+            }
+
             if (row[0][0] is 'V' or 'W' or 'X' or 'Y' or 'Z')
             {
                 continue; // external causes and encounters: not conditions
@@ -60,6 +68,52 @@ internal static class VocabularyLoader
             {
                 builder.AddPhrase(term, PhraseKind.Brand);
             }
+        }
+    }
+
+    public static void LoadWordList(VocabularyBuilder builder, PhiWordList list, Action<string> report)
+    {
+        IEnumerable<string> lines;
+        try
+        {
+            lines = File.ReadLines(list.Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            report($"{list.Path}: cannot read ({e.GetType().Name})");
+            return;
+        }
+
+        try
+        {
+            foreach (var raw in lines)
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                switch (list.Kind)
+                {
+                    case PhiWordListKind.Places:
+                        builder.AddPlace(line, PhraseKind.Place);
+                        break;
+                    case PhiWordListKind.AmbiguousPlaces:
+                        builder.AddPlace(line, PhraseKind.AmbiguousPlace);
+                        break;
+                    case PhiWordListKind.Hospitals:
+                        builder.AddPlace(line, PhraseKind.Hospital);
+                        break;
+                    default:
+                        builder.AddListedName(line, list.Kind);
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            report($"{list.Path}: read failed ({e.GetType().Name})");
         }
     }
 

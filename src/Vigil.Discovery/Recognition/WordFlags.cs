@@ -39,4 +39,25 @@ internal enum WordFlags
 
     /// <summary>Hill, Green, Park...: ends a street name after a house number, but is also a common surname.</summary>
     WeakStreetSuffix = 512,
+
+    /// <summary>A surname from a user-supplied list.</summary>
+    LastName = 2048,
+
+    /// <summary>A name from a user-supplied list that is also an ordinary word: a name only in context.</summary>
+    AmbiguousName = 4096,
+
+    /// <summary>A first or last name from a user-supplied list that is not an ordinary word.</summary>
+    ListedName = 8192,
+
+    /// <summary>First word of a place or hospital entry from a user-supplied list.</summary>
+    PlaceStart = 16384,
+
+    /// <summary>A staff credential written after a name: RN, RRT, NP, PA, MD...</summary>
+    Credential = 32768,
+
+    /// <summary>Hospital, campus, rehab, house...: the words before it name a hospital or home.</summary>
+    HospitalSuffix = 65536,
+
+    /// <summary>A word of an ICD-10 title (normal, center, pressure): an ordinary word, not a town on its own.</summary>
+    MedicalWord = 131072,
 }

@@ -64,40 +64,38 @@ internal sealed partial class SqlAuditLog : IAuditLog
         await scope.CommitAsync().ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ListAsync(AuditQuery query, CancellationToken ct)
+    public Task<IReadOnlyList<AuditRecord>> ListAsync(AuditQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await _db.OpenReadAsync(ct).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        var where = new List<string>();
+        var filters = new List<(string Condition, string Name, object Value)>();
         if (query.BeforeId is { } before)
         {
-            where.Add("id < @before");
-            command.With("@before", before);
+            filters.Add(("id < @before", "@before", before));
         }
 
         if (query.Actor is { } actor)
         {
-            where.Add("actor = @actor");
-            command.With("@actor", actor);
+            filters.Add(("actor = @actor", "@actor", actor));
         }
 
         if (query.Action is { } action)
         {
-            where.Add("action = @action");
-            command.With("@action", action);
+            filters.Add(("action = @action", "@action", action));
         }
 
-        command.CommandText = $"SELECT {Columns} FROM audit{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id DESC LIMIT @limit";
-        command.With("@limit", (long)Math.Clamp(query.Limit, 1, 10_000));
-        var records = new List<AuditRecord>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            records.Add(Read(reader));
-        }
-
-        return records;
+        var where = filters.Count > 0 ? " WHERE " + string.Join(" AND ", filters.Select(static f => f.Condition)) : "";
+        return _db.QueryAsync(
+            $"SELECT {Columns} FROM audit{where} ORDER BY id DESC LIMIT @limit",
+            command =>
+            {
+                command.With("@limit", (long)Math.Clamp(query.Limit, 1, 10_000));
+                foreach (var (_, name, value) in filters)
+                {
+                    command.With(name, value);
+                }
+            },
+            Read,
+            ct);
     }
 
     private static AuditRecord Read(DbDataReader reader) => new(

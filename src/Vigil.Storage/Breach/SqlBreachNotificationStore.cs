@@ -49,21 +49,8 @@ internal sealed class SqlBreachNotificationStore(Database db, TimeProvider time)
         return new NotificationRecord(id, incidentId, notification.Jurisdiction.Trim(), notification.Deadline.Trim(), notification.Phase, Db.Time(Db.Micros(notification.SentAt)), reference, actor, now);
     }
 
-    public async Task<IReadOnlyList<NotificationRecord>> ListAsync(long? incidentId, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM breach_notifications WHERE (@i IS NULL OR incident_id = @i) ORDER BY id";
-        command.WithInt64("@i", incidentId);
-        var rows = new List<NotificationRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(Read(reader));
-        }
-
-        return rows;
-    }
+    public Task<IReadOnlyList<NotificationRecord>> ListAsync(long? incidentId, CancellationToken cancellationToken)
+        => db.QueryAsync($"SELECT {Columns} FROM breach_notifications WHERE (@i IS NULL OR incident_id = @i) ORDER BY id", c => c.WithInt64("@i", incidentId), Read, cancellationToken);
 
     public async Task<IReadOnlySet<string>> MetAsync(long incidentId, CancellationToken cancellationToken)
         => (await ListAsync(incidentId, cancellationToken).ConfigureAwait(false)).Select(static r => r.Key).ToHashSet(StringComparer.Ordinal);

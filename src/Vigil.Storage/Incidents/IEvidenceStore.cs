@@ -16,6 +16,17 @@ public interface IEvidenceStore
     /// <exception cref="Protection.ProtectionException">Wrong master key, or the file was altered (the hash or an authentication tag does not match).</exception>
     Task<EvidenceItem?> ExportAsync(long incidentId, long evidenceId, Stream destination, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens item <paramref name="evidenceId"/> for reading in place (decrypted in memory chunk by chunk, each chunk
+    /// authenticated; no plaintext copy on disk) and records custody entry <c>read</c> naming <paramref name="purpose"/>;
+    /// null when absent. The caller disposes it.
+    /// </summary>
+    /// <exception cref="Protection.ProtectionException">Wrong master key, or the file is missing or truncated.</exception>
+    Task<EvidenceReading?> OpenReadAsync(long incidentId, long evidenceId, string purpose, string actor, CancellationToken cancellationToken);
+
+    /// <summary>A new folder of the data folder's private temporary area (see <see cref="PrivateTempFolder"/>).</summary>
+    PrivateTempFolder CreatePrivateTemp();
+
     /// <summary>Records that the item was handed to <paramref name="recipient"/>; false when absent.</summary>
     Task<bool> RecordTransferAsync(long incidentId, long evidenceId, string recipient, string actor, CancellationToken cancellationToken);
 
@@ -24,6 +35,13 @@ public interface IEvidenceStore
 
     /// <summary>Decrypts and re-hashes every file, decrypts every sealed document and checks the custody chain.</summary>
     Task<EvidenceVerification> VerifyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Verifies one incident: its files (decrypt + re-hash against the intake entry), its sealed documents, and the
+    /// custody chain (hashes and links of every entry: cheap, and a removed entry of the incident shows only there).
+    /// Other incidents' files are not decrypted, unlike <see cref="VerifyAsync"/>.
+    /// </summary>
+    Task<IncidentVerification> VerifyIncidentAsync(long incidentId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Wraps every data key again under <paramref name="newMasterKey"/> (32 bytes; files are not re-encrypted). When the

@@ -18,6 +18,7 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
     private readonly TimeProvider _time;
     private readonly KeyRing _keys;
     private readonly string _folder;
+    private readonly string _dataDirectory;
 
     public SqlEvidenceStore(Database db, TimeProvider time, KeyRing keys, StoreOptions options)
     {
@@ -25,6 +26,8 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         _time = time;
         _keys = keys;
         _folder = Path.Combine(Path.GetFullPath(options.DataDirectory), "evidence");
+        _dataDirectory = options.DataDirectory;
+        PrivateTempFolder.Sweep(PrivateTempFolder.AreaOf(options.DataDirectory));
     }
 
     public async Task<EvidenceItem> AddAsync(long incidentId, string fileName, Stream content, string actor, CancellationToken cancellationToken)
@@ -34,7 +37,6 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         CreateFolder();
         var blobName = Guid.NewGuid().ToString("N") + ".vge";
         var path = Path.Combine(_folder, blobName);
-        var (keyId, master) = _keys.Current;
         var dataKey = Envelope.NewDataKey();
         byte[] sha;
         long length;
@@ -50,6 +52,7 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
             var hex = Convert.ToHexStringLower(sha);
             var now = Db.Time(Db.Micros(_time.GetUtcNow()));
             await using var scope = await _db.BeginWriteAsync(WriteLock.Custody, cancellationToken).ConfigureAwait(false);
+            var (keyId, master) = await MasterKeyVersion.ForWritingAsync(scope, _keys, cancellationToken).ConfigureAwait(false);
             long id;
             using (var insert = scope.Command($"INSERT INTO evidence ({Columns[4..]}) VALUES (@i, @n, @b, @l, @h, @k, @w, @a, @t) RETURNING id")
                 .With("@i", incidentId)
@@ -101,6 +104,43 @@ internal sealed partial class SqlEvidenceStore : IEvidenceStore
         await AppendAsync(incidentId, evidenceId, "export", actor, $"sha256={row.Sha256}", cancellationToken).ConfigureAwait(false);
         return item;
     }
+
+    public async Task<EvidenceReading?> OpenReadAsync(long incidentId, long evidenceId, string purpose, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        var row = (await RowsAsync(incidentId, evidenceId, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        if (row is null)
+        {
+            return null;
+        }
+
+        var item = await ItemAsync(row, cancellationToken).ConfigureAwait(false);
+        var path = Path.Combine(_folder, row.BlobName);
+        if (!File.Exists(path))
+        {
+            throw new ProtectionException($"Evidence {row.Id.ToString(CultureInfo.InvariantCulture)}: its encrypted file {row.BlobName} is missing.");
+        }
+
+        var dataKey = Envelope.Unwrap(_keys.Find(row.KeyId), row.WrappedKey);
+        var content = new EnvelopeReadStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), dataKey, FileContext(row.BlobName));
+        try
+        {
+            if (content.Length != row.Length)
+            {
+                throw new ProtectionException($"Evidence {row.Id.ToString(CultureInfo.InvariantCulture)}: its length does not match the intake length.");
+            }
+
+            await AppendAsync(incidentId, evidenceId, "read", actor, $"for={purpose} sha256={row.Sha256}", cancellationToken).ConfigureAwait(false);
+            return new EvidenceReading(item, content);
+        }
+        catch
+        {
+            await content.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public PrivateTempFolder CreatePrivateTemp() => PrivateTempFolder.Create(_dataDirectory);
 
     public async Task<bool> RecordTransferAsync(long incidentId, long evidenceId, string recipient, string actor, CancellationToken cancellationToken)
     {

@@ -11,12 +11,12 @@ internal sealed partial class SqlIncidentStore
     public async Task PutSealedDocumentAsync(long incidentId, string kind, ReadOnlyMemory<byte> plaintext, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        var (keyId, master) = _keys.Current;
         var dataKey = Envelope.NewDataKey();
         var content = await Envelope.SealAsync(dataKey, SealedContext(incidentId, kind), plaintext, cancellationToken).ConfigureAwait(false);
-        var wrapped = Envelope.Wrap(master, dataKey);
         var now = _time.GetUtcNow();
         await using var scope = await _db.BeginWriteAsync(WriteLock.Custody, cancellationToken).ConfigureAwait(false);
+        var (keyId, master) = await MasterKeyVersion.ForWritingAsync(scope, _keys, cancellationToken).ConfigureAwait(false);
+        var wrapped = Envelope.Wrap(master, dataKey);
         using (var upsert = scope.Command("INSERT INTO sealed_documents (incident_id, kind, key_id, wrapped_key, content, updated_at) VALUES (@i, @k, @id, @w, @c, @t) "
             + "ON CONFLICT (incident_id, kind) DO UPDATE SET key_id = excluded.key_id, wrapped_key = excluded.wrapped_key, content = excluded.content, updated_at = excluded.updated_at")
             .With("@i", incidentId)

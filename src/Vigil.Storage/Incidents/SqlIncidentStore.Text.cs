@@ -24,7 +24,7 @@ internal sealed partial class SqlIncidentStore
             return existing;
         }
 
-        var (keyId, master) = _keys.Current;
+        var (keyId, master) = await MasterKeyVersion.ForWritingAsync(scope, _keys, cancellationToken).ConfigureAwait(false);
         var dataKey = Envelope.NewDataKey();
         using (var insert = scope.Command("INSERT INTO incident_keys (incident_id, key_id, wrapped_key) VALUES (@i, @k, @w) ON CONFLICT DO NOTHING")
             .With("@i", incidentId).With("@k", keyId).With("@w", Envelope.Wrap(master, dataKey)))

@@ -14,10 +14,13 @@ namespace Vigil.Storage.Protection;
 internal static class Envelope
 {
     public const int ChunkSize = 64 * 1024;
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
+    public const int NonceSize = 12;
+    public const int TagSize = 16;
+    public const int HeaderSize = 4;
     private static readonly byte[] Magic = "VGE1"u8.ToArray();
     private static readonly byte[] WrapContext = "vigil-data-key-v1"u8.ToArray();
+
+    public static bool IsHeader(ReadOnlySpan<byte> header) => header.SequenceEqual(Magic);
 
     public static byte[] NewDataKey() => RandomNumberGenerator.GetBytes(32);
 
@@ -154,7 +157,7 @@ internal static class Envelope
         return output.ToArray();
     }
 
-    private static byte[] Associated(string context, long index, bool final)
+    public static byte[] Associated(string context, long index, bool final)
     {
         var contextBytes = Encoding.UTF8.GetBytes(context);
         var data = new byte[contextBytes.Length + 9];

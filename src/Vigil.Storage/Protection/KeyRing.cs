@@ -41,10 +41,17 @@ internal sealed class KeyRing
         return Convert.ToHexStringLower(SHA256.HashData(data))[..16];
     }
 
+    /// <summary>The key with id <paramref name="keyId"/>; a miss reads the key files again (another process may have rotated).</summary>
     public byte[] Find(string keyId)
     {
         Load();
-        if (_keys!.TryGetValue(keyId, out var key))
+        var key = Known(keyId);
+        if (key is null && Reload())
+        {
+            key = Known(keyId);
+        }
+
+        if (key is not null)
         {
             return key;
         }
@@ -67,6 +74,44 @@ internal sealed class KeyRing
         return id;
     }
 
+    /// <summary>
+    /// The key the database records as the one to wrap with (<see cref="MasterKeyVersion"/>), made current here too;
+    /// the key files are read again when this process does not know it (another process rotated).
+    /// </summary>
+    /// <exception cref="ProtectionException">This process does not have that key.</exception>
+    public byte[] Resolve(string keyId)
+    {
+        Load();
+        var key = Known(keyId);
+        if (key is null && Reload())
+        {
+            key = Known(keyId);
+        }
+
+        if (key is null)
+        {
+            throw new ProtectionException(
+                $"The database's master key is id {keyId}, but this process has id {_currentId} (the key was rotated): "
+                + $"supply the new key in {EnvironmentVariable} or {KeyFilePath}, or restart.");
+        }
+
+        Promote(keyId);
+        return key;
+    }
+
+    /// <summary>
+    /// After a crash between a rotation's commit and the key file's replacement, the key file holds the old key and
+    /// <c>master.key.next</c> the one the database uses: finishes the replacement before the next rotation overwrites it.
+    /// </summary>
+    public void SettleKeyFile(string databaseKeyId)
+    {
+        if (KeyFile is { } file && MasterKeyFile.TryLoad(file + ".next") is { } next && IdOf(next) == databaseKeyId
+            && (MasterKeyFile.TryLoad(file) is not { } current || IdOf(current) != databaseKeyId))
+        {
+            File.Move(file + ".next", file, overwrite: true);
+        }
+    }
+
     /// <summary>Makes <paramref name="keyId"/> the current key.</summary>
     public void Promote(string keyId)
     {
@@ -74,6 +119,36 @@ internal sealed class KeyRing
         {
             _currentId = keyId;
         }
+    }
+
+    private byte[]? Known(string keyId)
+    {
+        lock (_gate)
+        {
+            return _keys!.TryGetValue(keyId, out var key) ? key : null;
+        }
+    }
+
+    /// <summary>Reads the key files again (the next key first: a rotation renames it over the key file); false without a key file.</summary>
+    private bool Reload()
+    {
+        if (KeyFile is not { } file)
+        {
+            return false;
+        }
+
+        foreach (var key in new[] { MasterKeyFile.TryLoad(file + ".next"), MasterKeyFile.TryLoad(file) })
+        {
+            if (key is not null)
+            {
+                lock (_gate)
+                {
+                    _keys![IdOf(key)] = key;
+                }
+            }
+        }
+
+        return true;
     }
 
     private void Load()

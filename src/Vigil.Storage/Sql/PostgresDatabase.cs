@@ -99,7 +99,7 @@ internal sealed class PostgresDatabase : Database
 
         Array.Sort(ids);
         var connection = (NpgsqlConnection)scope.Connection;
-        using var json = new FieldsJson();
+        var json = new FieldsJson();
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY events (id, ts, received_at, source_type, origin, record, fields, raw) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);

@@ -74,5 +74,6 @@ internal static class PostgresSchema
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Postgres),
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
         new(Incidents.IncidentCounterSchema.Version, Incidents.IncidentCounterSchema.Description, Incidents.IncidentCounterSchema.Postgres),
+        new(Protection.MasterKeyVersion.Version, Protection.MasterKeyVersion.Description, Protection.MasterKeyVersion.Postgres),
     ];
 }

@@ -22,6 +22,7 @@ internal sealed class SqliteDatabase : Database
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteEventInserter _inserter;
+    private readonly SqliteCheckpointer _checkpointer;
     private int _disposed;
 
     private SqliteDatabase(string path, string connectionString, SqliteConnection writer)
@@ -30,6 +31,7 @@ internal sealed class SqliteDatabase : Database
         _connectionString = connectionString;
         _writer = writer;
         _inserter = new SqliteEventInserter(writer);
+        _checkpointer = new SqliteCheckpointer(connectionString);
     }
 
     public override string Provider => "sqlite";
@@ -76,6 +78,13 @@ internal sealed class SqliteDatabase : Database
             }
 
             await PragmasAsync(writer, cancellationToken).ConfigureAwait(false);
+            using (var checkpoint = writer.CreateCommand())
+            {
+                // The checkpointer does this off the writer's thread; the writer's own is a safety net only.
+                checkpoint.CommandText = $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterFallbackPages}";
+                await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return new SqliteDatabase(path, connectionString, writer);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
@@ -128,6 +137,7 @@ internal sealed class SqliteDatabase : Database
         }
 
         await _writeGate.WaitAsync().ConfigureAwait(false);
+        _checkpointer.Dispose();
         _inserter.Dispose();
         SqliteConnection.ClearPool(_writer);
         await _writer.DisposeAsync().ConfigureAwait(false);
@@ -143,6 +153,8 @@ internal sealed class SqliteDatabase : Database
 
     private ValueTask Release()
     {
+        // Under the gate, after the commit (or rollback): the only thread that calls Written.
+        _checkpointer.Written(_inserter.TakeBytesWritten());
         _writeGate.Release();
         return ValueTask.CompletedTask;
     }

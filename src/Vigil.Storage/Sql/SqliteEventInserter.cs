@@ -21,6 +21,7 @@ internal sealed class SqliteEventInserter : IDisposable
     private readonly FieldsJson _json = new();
     private sqlite3_stmt? _insert;
     private byte[] _scratch = new byte[4096];
+    private long _bytesWritten;
 
     public SqliteEventInserter(SqliteConnection connection) => _connection = connection;
 
@@ -56,10 +57,17 @@ internal sealed class SqliteEventInserter : IDisposable
         return ids;
     }
 
+    /// <summary>About how many bytes the rows inserted since the last call hold (for the checkpointer).</summary>
+    public long TakeBytesWritten()
+    {
+        var bytes = _bytesWritten;
+        _bytesWritten = 0;
+        return bytes;
+    }
+
     public void Dispose()
     {
         _insert?.Dispose();
-        _json.Dispose();
     }
 
     private static void Check(int rc, sqlite3 db)
@@ -78,7 +86,10 @@ internal sealed class SqliteEventInserter : IDisposable
         BindText(statement, 3, Db.Text(logEvent.SourceType));
         BindText(statement, 4, Db.Text(logEvent.Source));
         raw.sqlite3_bind_int64(statement, 5, logEvent.Record);
-        raw.sqlite3_bind_text(statement, 6, _json.WriteUtf8(logEvent));
+        var json = _json.WriteUtf8(logEvent);
+        raw.sqlite3_bind_text(statement, 6, json);
+        // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
+        _bytesWritten += json.Length + record.Raw.Length + 96;
         if (record.Raw.Length == 0)
         {
             // An empty span would bind NULL; the column is NOT NULL.

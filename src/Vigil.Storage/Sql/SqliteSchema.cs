@@ -74,5 +74,6 @@ internal static class SqliteSchema
         new(Incidents.IncidentTextSchema.Version, Incidents.IncidentTextSchema.Description, Incidents.IncidentTextSchema.Sqlite),
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
         new(Incidents.IncidentCounterSchema.Version, Incidents.IncidentCounterSchema.Description, Incidents.IncidentCounterSchema.Sqlite),
+        new(Protection.MasterKeyVersion.Version, Protection.MasterKeyVersion.Description, Protection.MasterKeyVersion.Sqlite),
     ];
 }

@@ -20,4 +20,7 @@ internal enum WriteLock
 
     /// <summary>Custody log appends (read the last entry's hash, then append the next).</summary>
     Custody = 5,
+
+    /// <summary>Wrapping data keys (held shared) against a master key rotation (held exclusively).</summary>
+    MasterKey = 6,
 }

@@ -15,10 +15,13 @@ public sealed class AccessOptions
     /// <summary>A session ends this long after sign-in, however busy. Default 12 hours.</summary>
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Sign-in attempts (POSTs) allowed per client address per minute. Default 10.</summary>
+    /// <summary>
+    /// Failed sign-ins allowed per client address per minute (successful ones do not count, so a practice behind one
+    /// address is not locked out at the start of a shift), and POSTs to the set-up page per address per minute. Default 10.
+    /// </summary>
     public int SignInPerAddressPerMinute { get; set; } = 10;
 
-    /// <summary>Sign-in attempts allowed per account name per minute, from anywhere. Default 5.</summary>
+    /// <summary>Failed sign-ins allowed per account name per minute, from anywhere (successful ones do not count). Default 5.</summary>
     public int SignInPerAccountPerMinute { get; set; } = 5;
 
     /// <summary>How long a validated session is trusted before the store is asked again (other processes' revocations). Default 5 s.</summary>

@@ -12,6 +12,6 @@ public enum SignInOutcome
     /// <summary>Wrong name, password or code, or the account is disabled or locked.</summary>
     Failed = 2,
 
-    /// <summary>Too many attempts for this account just now (HTTP 429).</summary>
+    /// <summary>Too many failed attempts from this address or for this account just now (HTTP 429).</summary>
     RateLimited = 3,
 }

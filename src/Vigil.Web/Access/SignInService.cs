@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Vigil.Storage;
@@ -11,22 +10,18 @@ using Vigil.Web.Auth;
 namespace Vigil.Web.Access;
 
 /// <summary>
-/// Signs people in and out: password (Argon2id), TOTP when enrolled, lockout after repeated failures, a per-account
-/// rate limit, a server-side session behind the cookie, and an audit entry for each outcome.
+/// Signs people in and out: password (Argon2id), TOTP when enrolled, lockout after repeated failures, limits on failed
+/// attempts per client address and per account (<see cref="SignInThrottle"/>: successful sign-ins do not count), a
+/// server-side session behind the cookie, and an audit entry for each outcome.
 /// </summary>
 /// <remarks>
 /// A failure for an unknown name is audited with actor <c>unknown</c>, never the name typed: people type their password
 /// into the name field, and the audit log must not keep it.
 /// </remarks>
-internal sealed class SignInService(IVigilStore store, TimeProvider time, WebOptions options, SecretBox secrets, SessionValidator sessions) : IDisposable
+internal sealed class SignInService(IVigilStore store, TimeProvider time, WebOptions options, SecretBox secrets, SessionValidator sessions)
 {
-    private readonly PartitionedRateLimiter<string> _perAccount = PartitionedRateLimiter.Create<string, string>(name =>
-        RateLimitPartition.GetFixedWindowLimiter(name, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Access.SignInPerAccountPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private readonly SignInThrottle _perAddress = new(options.Access.SignInPerAddressPerMinute, TimeSpan.FromMinutes(1), time);
+    private readonly SignInThrottle _perAccount = new(options.Access.SignInPerAccountPerMinute, TimeSpan.FromMinutes(1), time);
 
     public SecretBox Secrets => secrets;
 
@@ -36,8 +31,11 @@ internal sealed class SignInService(IVigilStore store, TimeProvider time, WebOpt
         var ip = context.Connection.RemoteIpAddress?.ToString();
         name = (name ?? "").Trim();
         password ??= "";
-        using var lease = _perAccount.AttemptAcquire(name.ToLowerInvariant());
-        if (!lease.IsAcquired)
+        var address = ip ?? "";
+        var account = name.ToLowerInvariant();
+
+        // An attempt refused for its account still counts against its address (guessing across accounts).
+        if (!_perAddress.TryTake(address) || !_perAccount.TryTake(account))
         {
             return SignInOutcome.RateLimited;
         }
@@ -79,6 +77,8 @@ internal sealed class SignInService(IVigilStore store, TimeProvider time, WebOpt
         }
 
         await store.Users.ClearFailedSignInsAsync(user.Id, ct).ConfigureAwait(false);
+        _perAddress.GiveBack(address);
+        _perAccount.GiveBack(account);
         var outcome = await IssueAsync(context, user).ConfigureAwait(false);
         await AuditAsync(actor, AuditActions.SignIn, user.Name, ip, outcome == SignInOutcome.MustEnrolTotp ? "totp enrolment pending" : null, ct).ConfigureAwait(false);
         return outcome;
@@ -131,8 +131,6 @@ internal sealed class SignInService(IVigilStore store, TimeProvider time, WebOpt
 
         await context.SignOutAsync(AccessSchemes.Cookie).ConfigureAwait(false);
     }
-
-    public void Dispose() => _perAccount.Dispose();
 
     /// <summary>Null when the second factor is fine (or not enrolled), else why not.</summary>
     private async Task<string?> SecondFactorProblemAsync(UserAccount user, string? code, DateTimeOffset now, CancellationToken ct)

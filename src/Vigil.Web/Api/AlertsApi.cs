@@ -25,9 +25,6 @@ internal static class AlertsApi
         alerts.MapPost("/{id:long}/close", CloseAsync).RequireAuthorization(Policies.Analyse).WithSummary("Close an alert as true-positive or false-positive.");
     }
 
-    /// <summary>The user name or token name that acts, for the alert's history.</summary>
-    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "unknown";
-
     private static async Task<Results<Ok<AlertPageAnswer>, ProblemHttpResult>> ListAsync(
         IVigilStore store, string? status, string? minLevel, string? rule, string? assignee, long? before, int? limit, CancellationToken ct)
     {
@@ -53,23 +50,23 @@ internal static class AlertsApi
     }
 
     private static Task<Results<NoContent, NotFound, ProblemHttpResult>> AcknowledgeAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CancellationToken ct)
-        => Done(http, id, AlertStatuses.Acknowledged, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Acknowledged, Actor(user), time.GetUtcNow(), ct));
+        => Done(http, id, AlertStatuses.Acknowledged, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Acknowledged, HttpAudit.Actor(user), time.GetUtcNow(), ct));
 
     private static Task<Results<NoContent, NotFound, ProblemHttpResult>> AssignAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, AssignRequest body, CancellationToken ct)
         => body.Assignee is { Length: > 100 }
             ? Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(TypedResults.Problem("assignee: at most 100 characters", statusCode: 400))
-            : Done(http, id, "assigned", store.AlertWorkflow.AssignAsync(id, body.Assignee, Actor(user), time.GetUtcNow(), ct));
+            : Done(http, id, "assigned", store.AlertWorkflow.AssignAsync(id, body.Assignee, HttpAudit.Actor(user), time.GetUtcNow(), ct));
 
     private static Task<Results<NoContent, NotFound, ProblemHttpResult>> CommentAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CommentRequest body, CancellationToken ct)
         => string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000
             ? Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(TypedResults.Problem("text: 1 to 4,000 characters", statusCode: 400))
-            : Done(http, id, "commented", store.AlertWorkflow.CommentAsync(id, body.Text.Trim(), Actor(user), time.GetUtcNow(), ct));
+            : Done(http, id, "commented", store.AlertWorkflow.CommentAsync(id, body.Text.Trim(), HttpAudit.Actor(user), time.GetUtcNow(), ct));
 
     private static Task<Results<NoContent, NotFound, ProblemHttpResult>> CloseAsync(HttpContext http, IVigilStore store, TimeProvider time, ClaimsPrincipal user, long id, CloseRequest body, CancellationToken ct)
         => body.Verdict switch
         {
-            "true-positive" => Done(http, id, AlertStatuses.ClosedTruePositive, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedTruePositive, Actor(user), time.GetUtcNow(), ct)),
-            "false-positive" => Done(http, id, AlertStatuses.ClosedFalsePositive, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedFalsePositive, Actor(user), time.GetUtcNow(), ct)),
+            "true-positive" => Done(http, id, AlertStatuses.ClosedTruePositive, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedTruePositive, HttpAudit.Actor(user), time.GetUtcNow(), ct)),
+            "false-positive" => Done(http, id, AlertStatuses.ClosedFalsePositive, store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.ClosedFalsePositive, HttpAudit.Actor(user), time.GetUtcNow(), ct)),
             _ => Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(TypedResults.Problem("verdict: true-positive or false-positive", statusCode: 400)),
         };
 

@@ -70,7 +70,7 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
         }
 
         var incident = new NewIncident(title, request.Severity!, request.AwareAt ?? now, [.. jurisdictions.Distinct()], Blank(request.Owner), null, Blank(request.Description));
-        var opened = await IncidentOpening.OpenAsync(store, incident, request.AlertIds ?? [], playbook, AlertsApi.Actor(http.User), ct).ConfigureAwait(false);
+        var opened = await IncidentOpening.OpenAsync(store, incident, request.AlertIds ?? [], playbook, HttpAudit.Actor(http.User), ct).ConfigureAwait(false);
         if (opened.Incident is not { } made)
         {
             return WorkResult.Refused($"alertIds: no alert {string.Join(", ", opened.UnknownAlerts)}");
@@ -110,7 +110,7 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
             return WorkResult.Refused($"status: from {incident.Status} only {string.Join(" or ", allowed)}");
         }
 
-        return await store.Incidents.MoveStatusAsync(id, incident.Status, to, AlertsApi.Actor(http.User), ct).ConfigureAwait(false)
+        return await store.Incidents.MoveStatusAsync(id, incident.Status, to, HttpAudit.Actor(http.User), ct).ConfigureAwait(false)
             ? await AuditedAsync(http, id, $"status {incident.Status} to {to}").ConfigureAwait(false)
             : WorkResult.Refused("status: someone changed it meanwhile; look again");
     }
@@ -122,7 +122,7 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
             return WorkResult.Refused($"owner: at most {OwnerMax} characters");
         }
 
-        return await store.Incidents.SetOwnerAsync(id, Blank(owner), AlertsApi.Actor(http.User), ct).ConfigureAwait(false)
+        return await store.Incidents.SetOwnerAsync(id, Blank(owner), HttpAudit.Actor(http.User), ct).ConfigureAwait(false)
             ? await AuditedAsync(http, id, Blank(owner) is null ? "owner cleared" : "owner set").ConfigureAwait(false)
             : WorkResult.NotFound;
     }
@@ -140,7 +140,7 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
             return WorkResult.NotFound;
         }
 
-        await store.Incidents.AddObservablesAsync(id, [new Observable(kind!, checkedValue, $"user:{AlertsApi.Actor(http.User)}")], ct).ConfigureAwait(false);
+        await store.Incidents.AddObservablesAsync(id, [new Observable(kind!, checkedValue, HttpAudit.Actor(http.User))], ct).ConfigureAwait(false);
         return await AuditedAsync(http, id, $"observable ({kind}) added").ConfigureAwait(false);
     }
 
@@ -162,8 +162,8 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
             return WorkResult.NotFound;
         }
 
-        var actor = AlertsApi.Actor(http.User);
-        await store.Incidents.AddTimelineEntryAsync(id, at ?? now, $"user:{actor}", text.Trim(), actor, ct).ConfigureAwait(false);
+        var actor = HttpAudit.Actor(http.User);
+        await store.Incidents.AddTimelineEntryAsync(id, at ?? now, actor, text.Trim(), actor, ct).ConfigureAwait(false);
         return await AuditedAsync(http, id, "timeline entry added").ConfigureAwait(false);
     }
 
@@ -174,7 +174,7 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
             return WorkResult.Refused($"note: at most {TextMax} characters");
         }
 
-        return await store.Incidents.CompleteTaskAsync(id, number, AlertsApi.Actor(http.User), Blank(note), ct).ConfigureAwait(false)
+        return await store.Incidents.CompleteTaskAsync(id, number, HttpAudit.Actor(http.User), Blank(note), ct).ConfigureAwait(false)
             ? await AuditedAsync(http, id, string.Create(CultureInfo.InvariantCulture, $"task {number} done")).ConfigureAwait(false)
             : WorkResult.NotFound;
     }
@@ -191,7 +191,7 @@ internal sealed class IncidentWork(IVigilStore store, TimeProvider time, Playboo
             return WorkResult.NotFound;
         }
 
-        await store.Incidents.AddCommentAsync(id, AlertsApi.Actor(http.User), text.Trim(), ct).ConfigureAwait(false);
+        await store.Incidents.AddCommentAsync(id, HttpAudit.Actor(http.User), text.Trim(), ct).ConfigureAwait(false);
         return await AuditedAsync(http, id, "commented").ConfigureAwait(false);
     }
 

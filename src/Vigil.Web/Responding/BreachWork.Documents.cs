@@ -10,6 +10,8 @@ namespace Vigil.Web.Responding;
 /// <summary>The documents: regulator drafts by phase, letters (patient details: generated in memory on request, never stored), the register.</summary>
 internal sealed partial class BreachWork
 {
+    private readonly TemplateFiles _templates = new();
+
     /// <summary>A generated file.</summary>
     public sealed record Download(byte[] Content, string ContentType, string FileName);
 
@@ -28,7 +30,7 @@ internal sealed partial class BreachWork
         }
 
         var initial = phase == NotificationPhase.Initial ? null : await BreachDocuments.ReadAsync(store.Incidents, incident.Id, actor, ct, BreachJson.InitialReportKind).ConfigureAwait(false);
-        var template = await File.ReadAllTextAsync(Template("regulator", "notification.md"), ct).ConfigureAwait(false);
+        var template = await _templates.ReadAsync(Template("regulator", "notification.md"), ct).ConfigureAwait(false);
         var result = RegulatorDraft.Render(TextTemplate.Parse(template), assessment, which, phase, initial, time.GetUtcNow());
         if (!result.Ok)
         {
@@ -69,7 +71,7 @@ internal sealed partial class BreachWork
     /// </summary>
     public async Task<(Download? File, int Count, string? Error)> LettersAsync(Incident incident, LetterFormat format, string actor, CancellationToken ct)
     {
-        var template = await File.ReadAllTextAsync(Template("letters", "patient-letter.md"), ct).ConfigureAwait(false);
+        var template = await _templates.ReadAsync(Template("letters", "patient-letter.md"), ct).ConfigureAwait(false);
         var (letters, error) = await BreachDocuments.LettersAsync(store.Incidents, incident, template, actor, time.GetUtcNow(), ct).ConfigureAwait(false);
         if (error is not null)
         {

@@ -3,6 +3,7 @@ using Vigil.Response.Deadlines;
 using Vigil.Response.Incidents;
 using Vigil.Storage;
 using Vigil.Storage.Breach;
+using Vigil.Storage.Incidents;
 using Vigil.Web.Discovery;
 
 namespace Vigil.Web.Responding;
@@ -30,39 +31,13 @@ internal sealed partial class BreachWork(IVigilStore store, DiscoveryScans scans
         return (clocks, sent);
     }
 
-    /// <summary>Scans evidence item <paramref name="evidenceId"/> (decrypted into a private temporary file, deleted after) and assesses the breach.</summary>
+    /// <summary>Scans evidence item <paramref name="evidenceId"/> in place (no plaintext copy: <see cref="EvidenceScoping"/>) and assesses the breach.</summary>
     public async Task<(BreachAssessment? Assessment, int Problems, string? Error)> ScopeFromEvidenceAsync(Incident incident, long evidenceId, string actor, CancellationToken ct)
     {
-        var items = await store.Evidence.ListAsync(incident.Id, ct).ConfigureAwait(false);
-        if (items.FirstOrDefault(e => e.Id == evidenceId) is not { } item)
-        {
-            return (null, 0, $"evidence {evidenceId}: no such item of this incident");
-        }
-
-        var folder = Path.Combine(Path.GetTempPath(), "vigil-scope-" + Guid.NewGuid().ToString("N"));
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        try
-        {
-            var file = Path.Combine(folder, "evidence" + SafeExtension(item.FileName));
-            await using (var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
-            {
-                await store.Evidence.ExportAsync(incident.Id, evidenceId, output, actor, ct).ConfigureAwait(false);
-            }
-
-            return await ScopeAsync(incident, file, actor, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var result = await EvidenceScoping.ScanAsync(store.Evidence, incident.Id, evidenceId, scans.Vocabulary, actor, static _ => { }, ct).ConfigureAwait(false);
+        return result is null
+            ? (null, 0, $"evidence {evidenceId}: no such item of this incident")
+            : await AssessAsync(incident, result, actor, ct).ConfigureAwait(false);
     }
 
     /// <summary>Scans the file or folder of discovery scan <paramref name="scanId"/> again (it must still be under an allowed root) and assesses the breach.</summary>
@@ -129,15 +104,11 @@ internal sealed partial class BreachWork(IVigilStore store, DiscoveryScans scans
     }
 
     private async Task<(BreachAssessment? Assessment, int Problems, string? Error)> ScopeAsync(Incident incident, string path, string actor, CancellationToken ct)
+        => await AssessAsync(incident, await Task.Run(() => EvidenceScope.Run([path], scans.Vocabulary, static _ => { }, ct), ct).ConfigureAwait(false), actor, ct).ConfigureAwait(false);
+
+    private async Task<(BreachAssessment? Assessment, int Problems, string? Error)> AssessAsync(Incident incident, EvidenceScopeResult result, string actor, CancellationToken ct)
     {
-        var result = await Task.Run(() => EvidenceScope.Run([path], scans.Vocabulary, static _ => { }, ct), ct).ConfigureAwait(false);
         var assessment = await BreachDocuments.AssessAsync(store.Incidents, incident, result.Subjects, null, actor, time, ct).ConfigureAwait(false);
         return (assessment, result.Problems, null);
-    }
-
-    private static string SafeExtension(string fileName)
-    {
-        var extension = Path.GetExtension(fileName);
-        return extension.Length is > 1 and <= 10 && extension.Skip(1).All(char.IsAsciiLetterOrDigit) ? extension.ToLowerInvariant() : ".bin";
     }
 }

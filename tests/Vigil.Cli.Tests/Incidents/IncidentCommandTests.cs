@@ -61,4 +61,19 @@ public sealed class IncidentCommandTests
         var playbook = VigilProcess.Run("incidents", "open", "--title", "x", "--severity", "low", "--playbook", "nope", "--data-dir", data);
         Assert.Equal((2, true), (playbook.Exit, playbook.Stderr.Contains("no playbook 'nope'", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("incidents show", "incidents,show,INC-1999-0001")]
+    [InlineData("incidents comment", "incidents,comment,INC-1999-0001,x")]
+    [InlineData("evidence list", "evidence,list,INC-1999-0001")]
+    [InlineData("notify decide", "notify,decide,INC-1999-0001,--regulator,no,--individuals,no,--reason,x,--by,dpo")]
+    public void An_unknown_incident_is_reported_in_the_same_words_by_every_command(string command, string arguments)
+    {
+        using var folder = new TempFolder();
+
+        var result = VigilProcess.Run([.. arguments.Split(','), "--data-dir", Path.Combine(folder.Path, "data")]);
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains($"vigil {command}: INC-1999-0001: no such incident", result.Stderr, StringComparison.Ordinal);
+    }
 }

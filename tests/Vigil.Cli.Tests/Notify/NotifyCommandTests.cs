@@ -28,6 +28,26 @@ public sealed class NotifyCommandTests
     }
 
     [Fact]
+    public async Task Assess_from_an_evidence_item_reads_it_in_place_and_counts_what_the_file_scan_counts()
+    {
+        using var temp = new TempFolder();
+        var data = Path.Combine(temp.Path, "data");
+        var reference = await OpenIncident(data);
+        var mbox = PlantedMailbox.Write(temp);
+        Assert.Equal(0, VigilProcess.Run("evidence", "add", reference, mbox, "--data-dir", data).Exit);
+
+        var fromFile = Notify(data, "assess", reference, "--evidence-scan", mbox);
+        var fromItem = Notify(data, "assess", reference, "--evidence-item", "1");
+
+        Assert.True(fromItem.Exit == 0, fromItem.Stderr);
+        Assert.Equal(fromFile.Stdout.Split('\n')[..3], fromItem.Stdout.Split('\n')[..3]);
+        Assert.Contains("people 2 ", fromItem.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(data, "tmp")));
+        Assert.NotEqual(0, Notify(data, "assess", reference, "--evidence-item", "2").Exit);
+        Assert.NotEqual(0, Notify(data, "assess", reference).Exit);
+    }
+
+    [Fact]
     public async Task Assess_decide_draft_write_letters_and_export_the_register_from_a_mailbox()
     {
         using var temp = new TempFolder();

@@ -113,6 +113,43 @@ public sealed class ScanPhiCommandTests
         Assert.Contains("Problems", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_clinical_notes_profile_uses_the_users_place_and_name_lists()
+    {
+        using var temp = new TempFolder();
+        var note = Path.Combine(temp.Path, "note.txt");
+        File.WriteAllText(note, "PT ADMITTED FROM ZEPHYRTON GENERAL. DAUGHTER QUILLA CALLED. K. VANDERQUAST RN\n");
+        var places = Path.Combine(temp.Path, "hospitals.txt");
+        File.WriteAllText(places, "# our sites\nZephyrton General\n");
+        var names = Path.Combine(temp.Path, "names.txt");
+        File.WriteAllText(names, "QUILLA\n");
+        var surnames = Path.Combine(temp.Path, "surnames.txt");
+        File.WriteAllText(surnames, "VANDERQUAST\n");
+        List<string> Types(params string[] extra)
+        {
+            var (exit, stdout, stderr) = VigilProcess.Run(["scan-phi", "--format", "jsonl", "--word-list", "hospitals=" + places,
+                "--word-list", "first-names=" + names, "--word-list", "last-names=" + surnames, .. extra, note]);
+            Assert.True(exit == 0, stderr);
+            NoPlantedValue(stderr, "stderr");
+            return [.. Lines(stdout).Select(static f => f.GetProperty("type").GetString()!).Order(StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(["LOCATION", "PERSON", "PERSON"], Types("--profile", "us-clinical-notes"));
+        Assert.DoesNotContain("LOCATION", Types());
+    }
+
+    [Theory]
+    [InlineData("--word-list", "towns=places.txt")]
+    [InlineData("--word-list", "places=/nonexistent/places.txt")]
+    [InlineData("--profile", "us-mail")]
+    public void Bad_word_lists_and_profiles_exit_2(string option, string value)
+    {
+        using var temp = new TempFolder();
+        var (exit, _, stderr) = VigilProcess.Run("scan-phi", option, value, PlantedMailbox.Write(temp));
+        Assert.Equal(2, exit);
+        Assert.Contains(option == "--profile" ? "us-mail" : "places", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--format", "pdf")]
     [InlineData("--bogus", "x")]

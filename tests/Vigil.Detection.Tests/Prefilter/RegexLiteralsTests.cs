@@ -24,7 +24,21 @@ public sealed class RegexLiteralsTests
     [InlineData("(?x)a b c d", null)]
     public void Required_literal_is_one_every_match_contains(string pattern, string? expected)
     {
-        Assert.Equal(expected, RegexLiterals.Required(pattern));
+        Assert.Equal(expected, RegexLiterals.Required(pattern, ignoreCase: true));
+    }
+
+    [Theory]
+    [InlineData("\\w+`(?:\\w+|-|.)`[\\w+|\\s]", false, "`")]
+    [InlineData("\"(?:\\{\\d\\})+\"\\s*-f", false, "-f")]
+    [InlineData("\"(?:\\{\\d\\})+\"\\s*-f", true, null)]
+    [InlineData("(?i)\\$\\{`?e`?n`?v", false, "${")]
+    [InlineData("ab", false, "ab")]
+    [InlineData("ab", true, null)]
+    [InlineData("x(?i:ab)", false, null)]
+    [InlineData("a{0,1}bc", false, "bc")]
+    public void Shorter_literals_are_kept_where_case_cannot_matter(string pattern, bool ignoreCase, string? expected)
+    {
+        Assert.Equal(expected, RegexLiterals.Required(pattern, ignoreCase));
     }
 
     [Theory]
@@ -35,6 +49,6 @@ public sealed class RegexLiteralsTests
     public void The_literal_occurs_in_a_real_match(string pattern, string text)
     {
         Assert.Matches(new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
-        Assert.Contains(RegexLiterals.Required(pattern)!, text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(RegexLiterals.Required(pattern, ignoreCase: true)!, text, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vigil.Discovery.Recognition;
 
 namespace Vigil.Discovery.Tests.Accuracy;
 
@@ -6,6 +7,35 @@ namespace Vigil.Discovery.Tests.Accuracy;
 internal sealed partial class PhysionetDeid
 {
     private static readonly Lazy<PhysionetDeid> Shared = new(() => new PhysionetDeid());
+
+    /// <summary>
+    /// The deid package's dictionaries (read in place, never copied) mapped to Vigil's word-list kinds, as a user
+    /// would point <c>--word-list</c> at their own lists. <c>pid_patientname.txt</c> (the corpus's own patient
+    /// names) is left out: it would name the answers; so are US states and countries, which HIPAA's Safe Harbor
+    /// does not count as identifying (the gold does not mark them).
+    /// </summary>
+    private static readonly (PhiWordListKind Kind, string File)[] DeidLists =
+    [
+        (PhiWordListKind.FirstNames, "female_names_unambig.txt"),
+        (PhiWordListKind.FirstNames, "male_names_unambig.txt"),
+        (PhiWordListKind.FirstNames, "female_names_popular.txt"),
+        (PhiWordListKind.FirstNames, "male_names_popular.txt"),
+        (PhiWordListKind.FirstNames, "doctor_first_names.txt"),
+        (PhiWordListKind.LastNames, "last_names_unambig.txt"),
+        (PhiWordListKind.LastNames, "last_names_popular.txt"),
+        (PhiWordListKind.LastNames, "doctor_last_names.txt"),
+        (PhiWordListKind.AmbiguousNames, "female_names_ambig.txt"),
+        (PhiWordListKind.AmbiguousNames, "male_names_ambig.txt"),
+        (PhiWordListKind.AmbiguousNames, "last_names_ambig.txt"),
+        (PhiWordListKind.Places, "locations_unambig.txt"),
+        (PhiWordListKind.Places, "local_places_unambig.txt"),
+        (PhiWordListKind.AmbiguousPlaces, "locations_ambig.txt"),
+        (PhiWordListKind.AmbiguousPlaces, "local_places_ambig.txt"),
+        (PhiWordListKind.Hospitals, "stripped_hospitals.txt"),
+    ];
+
+    private static readonly Lazy<PhiVocabulary> SharedListVocabulary = new(() =>
+        PhiVocabulary.Load(PhiData.Folder, [.. WordLists], static p => Assert.Fail(p)));
 
     private PhysionetDeid()
     {
@@ -33,6 +63,13 @@ internal sealed partial class PhysionetDeid
 
     public static PhysionetDeid Instance => Shared.Value;
 
+    /// <summary>The deid dictionaries as <see cref="PhiWordList"/>s (paths into shared/data, read in place).</summary>
+    public static IEnumerable<PhiWordList> WordLists =>
+        DeidLists.Select(static l => new PhiWordList(l.Kind, PhiData.DataFile("physionet-deid/lists/" + l.File)));
+
+    /// <summary>Shared vocabulary plus the deid dictionaries.</summary>
+    public static PhiVocabulary ListVocabulary => SharedListVocabulary.Value;
+
     public List<string> Notes { get; } = [];
 
     /// <summary>Gold spans of the four scored groups: names, dates, phones, locations.</summary>
@@ -54,7 +91,7 @@ internal sealed partial class PhysionetDeid
         "PERSON" => "names",
         "DATE" or "DATE_OF_BIRTH" => "dates",
         "UK_PHONE" or "US_PHONE" => "phones",
-        "ADDRESS" or "UK_POSTCODE" => "locations",
+        "ADDRESS" or "UK_POSTCODE" or "LOCATION" => "locations",
         _ => null,
     };
 

@@ -104,6 +104,44 @@ public abstract class EvidenceStoreTests : IncidentTestBase
         Assert.Equal(Mailbox, exported.ToArray());
     }
 
+    [Fact]
+    public async Task Verifying_one_incident_checks_its_files_and_documents_and_not_another_incidents()
+    {
+        var (first, _) = await AddAsync();
+        await Store.Incidents.PutSealedDocumentAsync(first, "assessment", "{}"u8.ToArray(), "alice", None);
+        var (second, secondItem) = await AddAsync();
+        var blob = Path.Combine(DataDirectory, "evidence", (string)(await Database.ScalarAsync($"SELECT blob_name FROM evidence WHERE id = {secondItem.Id}"))!);
+        var bytes = await File.ReadAllBytesAsync(blob);
+        bytes[^20] ^= 0x01;
+        await File.WriteAllBytesAsync(blob, bytes);
+
+        var verified = await Store.Evidence.VerifyIncidentAsync(first, None);
+        Assert.True(verified.Intact, verified.FirstBroken);
+        Assert.Equal((first, 1, 1, 3, 2), (verified.IncidentId, verified.FilesChecked, verified.DocumentsChecked, verified.EntriesChecked, verified.IncidentEntries));
+        var broken = await Store.Evidence.VerifyIncidentAsync(second, None);
+        Assert.StartsWith($"evidence {secondItem.Id}", broken.FirstBroken, StringComparison.Ordinal);
+        Assert.False((await Store.Evidence.VerifyAsync(None)).Intact);
+    }
+
+    [Theory]
+    [InlineData("changed", "UPDATE custody_log SET actor = 'mallory' WHERE seq = 3", "custody entry 3")]
+    [InlineData("removed", "DELETE FROM custody_log WHERE seq = 3", "custody entry 3")]
+    [InlineData("reordered", "UPDATE custody_log SET seq = -1 WHERE seq = 3; UPDATE custody_log SET seq = 3 WHERE seq = 4; UPDATE custody_log SET seq = 4 WHERE seq = -1", "custody entry 3")]
+    [InlineData("its first transfer removed", "DELETE FROM custody_log WHERE seq = 4", "custody entry 4")]
+    public async Task Verifying_one_incident_detects_a_tampered_custody_entry_of_it(string how, string sql, string named)
+    {
+        var (other, _) = await AddAsync();
+        await Store.Evidence.RecordTransferAsync(other, 1, "police", "bob", None);
+        var (incident, item) = await AddAsync();
+        await Store.Evidence.RecordTransferAsync(incident, item.Id, "police", "bob", None);
+        await Store.Evidence.RecordTransferAsync(other, 1, "court", "bob", None);
+        await Database.ScalarAsync(sql);
+
+        var verified = await Store.Evidence.VerifyIncidentAsync(incident, None);
+        Assert.False(verified.Intact, how);
+        Assert.StartsWith(named, verified.FirstBroken, StringComparison.Ordinal);
+    }
+
     protected async Task<(long Incident, Response.Evidence.EvidenceItem Item)> AddAsync()
     {
         var incident = await Store.Incidents.CreateAsync(new NewIncident("Mailbox compromise", "high", Database.Time.GetUtcNow(), ["uk-gdpr"]), "alice", None);

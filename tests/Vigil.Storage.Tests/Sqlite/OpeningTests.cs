@@ -18,6 +18,30 @@ public sealed class OpeningTests : Tests.OpeningTests
     }
 
     [Fact]
+    public async Task Committed_events_reach_the_database_file_while_the_writer_goes_on()
+    {
+        // Below the writer's own fallback threshold (64 MiB of log), only the background checkpointer copies the log
+        // into the database file.
+        var path = ((SqliteTestDatabase)Database).DatabasePath;
+        var raw = new string('r', 1000);
+        var before = new FileInfo(path).Length;
+        for (var batch = 0; batch < 6; batch++)
+        {
+            var events = Enumerable.Range(0, 1000).Select(i => Sample.Event(Sample.Epoch.AddSeconds(i), raw: raw, fields: [("n", "v")])).ToList();
+            await Store.Events.AppendAsync(events, null, CancellationToken.None);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (new FileInfo(path).Length < before + (4 << 20) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(new FileInfo(path).Length >= before + (4 << 20), $"the database file holds {new FileInfo(path).Length} bytes");
+        Assert.Equal(6000, await Store.Events.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_database_is_refused_naming_its_path()
     {
         var path = ((SqliteTestDatabase)Database).DatabasePath;

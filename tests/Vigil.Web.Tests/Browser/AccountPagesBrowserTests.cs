@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 
 namespace Vigil.Web.Tests.Browser;
 
-/// <summary>The sign-in page in Chromium, with axe-core (the pages behind it are checked by the other browser tests).</summary>
+/// <summary>The account pages (sign-in, access denied, authenticator enrolment, sign-out) in Chromium, with axe-core.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class AccountPagesBrowserTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task An_anonymous_visitor_is_sent_to_a_sign_in_page_that_passes_the_accessibility_check()
+    public async Task Sign_in_denied_enrolment_and_sign_out_pages_pass_the_accessibility_check_and_signing_out_ends_the_session()
     {
         var anonymous = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.App.BaseAddress.ToString() });
         var signIn = await anonymous.NewPageAsync();
@@ -17,8 +17,24 @@ public sealed partial class AccountPagesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(signIn.Locator("#password")).ToBeVisibleAsync();
         await BrowserFixture.CheckPageAsync(signIn, "signin");
         await anonymous.CloseAsync();
+
+        var vic = await fixture.SignInAsync("vic");
+        await vic.GotoAsync("/settings");
+        await Assertions.Expect(vic).ToHaveURLAsync(DeniedUrl());
+        await BrowserFixture.CheckPageAsync(vic, "denied");
+        await vic.GotoAsync("/account/totp");
+        await Assertions.Expect(vic.Locator("h1")).ToBeVisibleAsync();
+        await BrowserFixture.CheckPageAsync(vic, "totp-enrolment");
+        await vic.GotoAsync("/signout");
+        await BrowserFixture.CheckPageAsync(vic, "signout");
+        await vic.Locator("form").First.Locator("button[type=submit]").ClickAsync();
+        await vic.GotoAsync("/alerts");
+        await Assertions.Expect(vic).ToHaveURLAsync(SignInUrl());
     }
 
     [GeneratedRegex("/signin")]
     private static partial Regex SignInUrl();
+
+    [GeneratedRegex("/denied")]
+    private static partial Regex DeniedUrl();
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace Vigil.Web.Tests.Browser;
@@ -14,22 +12,9 @@ public sealed class AlertWorkflowBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync("ana");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
 
-        using (var http = new HttpClient { BaseAddress = fixture.App.BaseAddress })
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.App.IngestToken);
-            var body = $"{{\"action\":\"{ServeApp.Marker}\",\"user\":\"carol\",\"client_ip\":\"203.0.113.9\"}}\n{{\"action\":\"login\",\"user\":\"carol\"}}";
-            var answer = await http.PostAsync(new Uri("/api/v1/events", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
-            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
-        }
-
+        await fixture.App.IngestAsync($"{{\"action\":\"{ServeApp.Marker}\",\"user\":\"carol\",\"client_ip\":\"203.0.113.9\"}}\n{{\"action\":\"login\",\"user\":\"carol\"}}");
         var alert = page.Locator("table.alerts a", new() { HasText = "Browser test marker seen" });
-        for (var i = 0; i < 50 && await alert.CountAsync() == 0; i++)
-        {
-            await page.GotoAsync("/alerts");
-            await Task.Delay(200);
-        }
-
-        await Assertions.Expect(alert).ToHaveCountAsync(1);
+        await BrowserFixture.ReloadUntilOneAsync(page, "/alerts", alert);
         await BrowserFixture.CheckPageAsync(page, "alerts");
         await alert.ClickAsync();
         await Assertions.Expect(page.Locator("#alert-status")).ToHaveTextAsync("open");

@@ -17,7 +17,7 @@ public sealed partial class DiscoveryBrowserTests(BrowserFixture app)
         await BrowserFixture.CheckPageAsync(dpo, "discovery");
         await dpo.FillAsync("#scan-path", app.App.Mailbox);
         await dpo.ClickAsync("button:text('Start scan')");
-        await dpo.WaitForURLAsync(ScanUrl());
+        await Assertions.Expect(dpo).ToHaveURLAsync(ScanUrl(), new() { Timeout = 30_000 });
         var scanUrl = new Uri(dpo.Url).AbsolutePath;
         for (var i = 0; i < 100 && await dpo.Locator("#scan-status").TextContentAsync() == "running"; i++)
         {

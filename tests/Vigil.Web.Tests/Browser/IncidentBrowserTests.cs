@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace Vigil.Web.Tests.Browser;
@@ -12,22 +10,9 @@ public sealed class IncidentBrowserTests(BrowserFixture fixture)
     public async Task An_analyst_opens_an_incident_from_an_alert_completes_a_task_comments_and_moves_it_on()
     {
         var page = await fixture.SignInAsync("ana");
-        using (var http = new HttpClient { BaseAddress = fixture.App.BaseAddress })
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.App.IngestToken);
-            var body = $"{{\"action\":\"{ServeApp.IncidentMarker}\",\"user\":\"dave.incident\",\"client_ip\":\"198.51.100.23\",\"Operation\":\"New-InboxRule\"}}";
-            var answer = await http.PostAsync(new Uri("/api/v1/events", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
-            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
-        }
-
+        await fixture.App.IngestAsync($"{{\"action\":\"{ServeApp.IncidentMarker}\",\"user\":\"dave.incident\",\"client_ip\":\"198.51.100.23\",\"Operation\":\"New-InboxRule\"}}");
         var row = page.Locator("table.alerts tbody tr", new() { HasText = "dave.incident" });
-        for (var i = 0; i < 50 && await row.CountAsync() == 0; i++)
-        {
-            await page.GotoAsync("/alerts?status=any");
-            await Task.Delay(200);
-        }
-
-        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await BrowserFixture.ReloadUntilOneAsync(page, "/alerts?status=any", row);
         await row.Locator("input[type=checkbox]").CheckAsync();
         await page.ClickAsync("button:text('Open or add to an incident')");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New incident");
@@ -50,7 +35,7 @@ public sealed class IncidentBrowserTests(BrowserFixture fixture)
 
         await page.FillAsync("input[aria-label='Note for task 1 (optional)']", "Audit logging confirmed on");
         await page.ClickAsync("button[aria-label='Mark task 1 done']");
-        await Assertions.Expect(page.Locator("#task-1")).ToContainTextAsync("by ana at");
+        await Assertions.Expect(page.Locator("#task-1")).ToContainTextAsync("by user:ana at");
         await Assertions.Expect(page.Locator("#task-1")).ToContainTextAsync("Audit logging confirmed on");
         await page.FillAsync("#comment-text", "Practice manager informed.");
         await page.ClickAsync("button:text('Add comment')");

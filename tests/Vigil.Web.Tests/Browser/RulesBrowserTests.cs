@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Playwright;
 
 namespace Vigil.Web.Tests.Browser;
@@ -33,13 +31,7 @@ public sealed class RulesBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("button:text('Enable')");
         await Assertions.Expect(page.Locator("#rule-state")).ToHaveTextAsync("enabled");
 
-        using (var http = new HttpClient { BaseAddress = fixture.App.BaseAddress })
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.App.IngestToken);
-            var answer = await http.PostAsync(new Uri("/api/v1/events", UriKind.Relative), new StringContent($"{{\"action\":\"{UploadMarker}\",\"user\":\"erin\"}}", Encoding.UTF8, "application/x-ndjson"));
-            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
-        }
-
+        await fixture.App.IngestAsync($"{{\"action\":\"{UploadMarker}\",\"user\":\"erin\"}}");
         await page.GotoAsync("/rules");
         await page.ClickAsync("text=Upload a Sigma rule");
         await page.FillAsync("#rule-yaml-input", "title: Broken\ndetection: [oops\n");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using OtpNet;
@@ -78,6 +79,9 @@ internal sealed partial class ServeApp : IAsyncDisposable
               dataDirectory: {data}
             http:
               url: http://127.0.0.1:{port}
+              access:
+                # Far fewer than the suite's sign-ins from 127.0.0.1 in a minute: successful ones must not count.
+                signInPerAddressPerMinute: 3
               discovery:
                 roots:
                   - {exports}
@@ -161,6 +165,15 @@ internal sealed partial class ServeApp : IAsyncDisposable
 
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>Posts NDJSON events to <c>/api/v1/events</c> with the ingest token; fails on an error answer.</summary>
+    public async Task IngestAsync(string ndjson)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestToken);
+        using var answer = await http.PostAsync(new Uri("/api/v1/events", UriKind.Relative), new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"));
+        Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
     }
 
     public async ValueTask DisposeAsync()

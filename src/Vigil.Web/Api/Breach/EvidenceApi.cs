@@ -23,7 +23,7 @@ internal static class EvidenceApi
         evidence.MapGet("/{evidenceId:long}/content", DownloadAsync).RequireAuthorization(Policies.RevealPhi)
             .WithSummary("Download an item (decrypted, hash checked; privacy officers only); custody entry 'export' and an audit entry.");
         evidence.MapPost("/{evidenceId:long}/transfers", TransferAsync).WithSummary("Record that the item was handed to a recipient (custody entry 'transfer').");
-        evidence.MapPost("/verify", VerifyAsync).WithSummary("Decrypt and re-hash every file, open every sealed document and check the custody chain.");
+        evidence.MapPost("/verify", VerifyAsync).WithSummary("Verify this incident: decrypt and re-hash its files, open its sealed documents, walk the custody chain (every file of the store: vigil evidence verify).");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<EvidenceItem>>, NotFound>> ListAsync(BreachWork work, long id, CancellationToken ct)
@@ -91,8 +91,8 @@ internal static class EvidenceApi
             return TypedResults.NotFound();
         }
 
-        var v = await work.Store.Evidence.VerifyAsync(http.RequestAborted).ConfigureAwait(false);
+        var v = await work.Store.Evidence.VerifyIncidentAsync(id, http.RequestAborted).ConfigureAwait(false);
         await http.AuditAsync(BreachAudit.EvidenceVerified, BreachAudit.Target(id), v.Intact ? "intact" : "broken").ConfigureAwait(false);
-        return TypedResults.Ok(new VerifyAnswer(v.Intact, v.EntriesChecked, v.FilesChecked, v.DocumentsChecked, v.FirstBroken));
+        return TypedResults.Ok(new VerifyAnswer(v.Intact, v.IncidentId, v.FilesChecked, v.DocumentsChecked, v.EntriesChecked, v.IncidentEntries, v.FirstBroken));
     }
 }

@@ -69,7 +69,7 @@ internal static class RulesApi
             return TypedResults.Problem("reason: at most 500 characters", statusCode: 400);
         }
 
-        if (await catalog.SetEnabledAsync(store, id, enabled, AlertsApi.Actor(user), body?.Reason, time.GetUtcNow(), ct).ConfigureAwait(false) is not { } row)
+        if (await catalog.SetEnabledAsync(store, id, enabled, HttpAudit.Actor(user), body?.Reason, time.GetUtcNow(), ct).ConfigureAwait(false) is not { } row)
         {
             return TypedResults.NotFound();
         }
@@ -100,7 +100,7 @@ internal static class RulesApi
             return error;
         }
 
-        var outcome = await catalog.UploadAsync(store, body!.Yaml, body.Enable || enable == true, AlertsApi.Actor(user), time.GetUtcNow(), ct).ConfigureAwait(false);
+        var outcome = await catalog.UploadAsync(store, body!.Yaml, body.Enable || enable == true, HttpAudit.Actor(user), time.GetUtcNow(), ct).ConfigureAwait(false);
         if (outcome.Errors.Count > 0)
         {
             return TypedResults.Problem(Describe(outcome.Errors), statusCode: 400, extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors });

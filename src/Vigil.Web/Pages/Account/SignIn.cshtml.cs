@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Vigil.Web.Access;
 
 namespace Vigil.Web.Pages.Account;
 
-/// <summary>Sign-in with name, password and (once enrolled) a TOTP code. Every failure gets the same message.</summary>
+/// <summary>
+/// Sign-in with name, password and (once enrolled) a TOTP code. Every failure gets the same message; failed attempts per
+/// client address and per account are limited by <see cref="SignInService"/> (successful sign-ins do not count).
+/// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(VigilWeb.SignInRateLimit)]
 internal sealed class SignInModel(SignInService signIn, WebOptions options) : PageModel
 {
     /// <summary>The sign-in name.</summary>
@@ -46,7 +47,7 @@ internal sealed class SignInModel(SignInService signIn, WebOptions options) : Pa
             case SignInOutcome.MustEnrolTotp:
                 return LocalRedirect("/account/totp");
             case SignInOutcome.RateLimited:
-                Message = "Too many attempts for this account; wait a minute and try again.";
+                Message = "Too many failed sign-ins from here or for this account; wait a minute and try again.";
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             default:

@@ -68,28 +68,28 @@ internal sealed class DetailModel(IVigilStore store, TimeProvider time, IAuthori
     }
 
     public Task<IActionResult> OnPostAcknowledgeAsync(long id, CancellationToken ct)
-        => ChangeAsync(id, "Acknowledged.", AlertStatuses.Acknowledged, () => store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Acknowledged, AlertsApi.Actor(User), time.GetUtcNow(), ct));
+        => ChangeAsync(id, "Acknowledged.", AlertStatuses.Acknowledged, () => store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Acknowledged, HttpAudit.Actor(User), time.GetUtcNow(), ct));
 
     public Task<IActionResult> OnPostReopenAsync(long id, CancellationToken ct)
-        => ChangeAsync(id, "Reopened.", AlertStatuses.Open, () => store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Open, AlertsApi.Actor(User), time.GetUtcNow(), ct));
+        => ChangeAsync(id, "Reopened.", AlertStatuses.Open, () => store.AlertWorkflow.SetStatusAsync(id, AlertStatuses.Open, HttpAudit.Actor(User), time.GetUtcNow(), ct));
 
     public Task<IActionResult> OnPostCloseAsync(long id, string? verdict, CancellationToken ct)
     {
         var status = verdict == "true-positive" ? AlertStatuses.ClosedTruePositive : verdict == "false-positive" ? AlertStatuses.ClosedFalsePositive : null;
         return status is null
             ? Task.FromResult<IActionResult>(BadRequest())
-            : ChangeAsync(id, $"Closed as {verdict}.", status, () => store.AlertWorkflow.SetStatusAsync(id, status, AlertsApi.Actor(User), time.GetUtcNow(), ct));
+            : ChangeAsync(id, $"Closed as {verdict}.", status, () => store.AlertWorkflow.SetStatusAsync(id, status, HttpAudit.Actor(User), time.GetUtcNow(), ct));
     }
 
     public Task<IActionResult> OnPostAssignAsync(long id, string? assignee, CancellationToken ct)
         => assignee is { Length: > 100 }
             ? Task.FromResult<IActionResult>(BadRequest())
-            : ChangeAsync(id, string.IsNullOrWhiteSpace(assignee) ? "Unassigned." : $"Assigned to {assignee.Trim()}.", "assigned", () => store.AlertWorkflow.AssignAsync(id, assignee, AlertsApi.Actor(User), time.GetUtcNow(), ct));
+            : ChangeAsync(id, string.IsNullOrWhiteSpace(assignee) ? "Unassigned." : $"Assigned to {assignee.Trim()}.", "assigned", () => store.AlertWorkflow.AssignAsync(id, assignee, HttpAudit.Actor(User), time.GetUtcNow(), ct));
 
     public Task<IActionResult> OnPostCommentAsync(long id, string? text, CancellationToken ct)
         => string.IsNullOrWhiteSpace(text) || text.Length > 4000
             ? Task.FromResult<IActionResult>(BadRequest())
-            : ChangeAsync(id, "Comment added.", "commented", () => store.AlertWorkflow.CommentAsync(id, text.Trim(), AlertsApi.Actor(User), time.GetUtcNow(), ct));
+            : ChangeAsync(id, "Comment added.", "commented", () => store.AlertWorkflow.CommentAsync(id, text.Trim(), HttpAudit.Actor(User), time.GetUtcNow(), ct));
 
     /// <remarks>Razor Pages ignore [Authorize] on handlers: the page needs Read, every change needs Analyse, checked here first.</remarks>
     private async Task<IActionResult> ChangeAsync(long id, string message, string what, Func<Task<bool>> change)

@@ -23,7 +23,7 @@ internal sealed class EvidenceModel(BreachWork work, WebOptions options) : PageM
 
     public IReadOnlyList<CustodyEntry> Custody { get; private set; } = [];
 
-    public EvidenceVerification? Verification { get; private set; }
+    public IncidentVerification? Verification { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -99,7 +99,7 @@ internal sealed class EvidenceModel(BreachWork work, WebOptions options) : PageM
             return NotFound();
         }
 
-        Verification = await work.Store.Evidence.VerifyAsync(ct).ConfigureAwait(false);
+        Verification = await work.Store.Evidence.VerifyIncidentAsync(id, ct).ConfigureAwait(false);
         await HttpContext.AuditAsync(BreachAudit.EvidenceVerified, BreachAudit.Target(id), Verification.Intact ? "intact" : "broken").ConfigureAwait(false);
         return Page();
     }

@@ -65,7 +65,7 @@ internal sealed class RuleModel(IVigilStore store, RuleCatalog catalog, TimeProv
     private async Task<IActionResult> SetAsync(bool enabled, string? reason, CancellationToken ct)
     {
         reason = reason is { Length: > 500 } ? reason[..500] : reason;
-        if (await catalog.SetEnabledAsync(store, Id, enabled, AlertsApi.Actor(User), reason, time.GetUtcNow(), ct).ConfigureAwait(false) is null)
+        if (await catalog.SetEnabledAsync(store, Id, enabled, HttpAudit.Actor(User), reason, time.GetUtcNow(), ct).ConfigureAwait(false) is null)
         {
             return NotFound();
         }

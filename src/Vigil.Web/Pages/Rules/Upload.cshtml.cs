@@ -46,7 +46,7 @@ internal sealed class UploadModel(IVigilStore store, RuleCatalog catalog, TimePr
             return Page();
         }
 
-        var outcome = await catalog.UploadAsync(store, Yaml, enable, AlertsApi.Actor(User), time.GetUtcNow(), ct).ConfigureAwait(false);
+        var outcome = await catalog.UploadAsync(store, Yaml, enable, HttpAudit.Actor(User), time.GetUtcNow(), ct).ConfigureAwait(false);
         if (outcome.Row is not { } row)
         {
             Errors = outcome.Conflict is null ? outcome.Errors : [new RuleLoadError(RuleCatalog.UploadedPack, RuleCatalog.UploadName, "id", "duplicate-id", outcome.Conflict)];

@@ -1,0 +1,114 @@
+using Vigil.Discovery.Recognition;
+using Vigil.Discovery.Tests.Extraction;
+
+namespace Vigil.Discovery.Tests.Recognition;
+
+/// <summary>User-supplied name and place lists and the us-clinical-notes rules, on hand-written lists and notes.</summary>
+public sealed class WordListTests
+{
+    private static readonly Lazy<PhiVocabulary> ListVocabulary = new(Build);
+
+    [Theory]
+    [InlineData("last-names=/srv/surnames.txt", PhiWordListKind.LastNames, "/srv/surnames.txt")]
+    [InlineData("Hospitals=lists/h.txt", PhiWordListKind.Hospitals, "lists/h.txt")]
+    [InlineData("ambiguous-places=a=b.txt", PhiWordListKind.AmbiguousPlaces, "a=b.txt")]
+    public void Word_list_options_name_a_kind_and_a_path(string value, PhiWordListKind kind, string path)
+    {
+        Assert.Equal(new PhiWordList(kind, path), PhiWordList.Parse(value, out var reason));
+        Assert.Null(reason);
+    }
+
+    [Theory]
+    [InlineData("surnames.txt")]
+    [InlineData("=surnames.txt")]
+    [InlineData("last-names=")]
+    [InlineData("towns=places.txt")]
+    public void Malformed_word_list_options_are_rejected_with_a_reason(string value)
+    {
+        Assert.Null(PhiWordList.Parse(value, out var reason));
+        Assert.Contains("first-names", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_are_counted_and_a_missing_file_is_reported_and_skipped()
+    {
+        var problems = new List<string>();
+        var vocabulary = PhiVocabulary.Load(null, [new PhiWordList(PhiWordListKind.Places, "/nonexistent/places.txt")], problems.Add);
+        Assert.Single(problems);
+        Assert.Contains("/nonexistent/places.txt", problems[0], StringComparison.Ordinal);
+        Assert.Equal(0, vocabulary.PlaceCount);
+        Assert.True(ListVocabulary.Value.ListedNameCount >= 9);
+        Assert.Equal(5, ListVocabulary.Value.PlaceCount);
+    }
+
+    [Theory]
+    [InlineData("PT TRANSFERRED FROM CALVERT HOSPITAL TODAY", "LOCATION=CALVERT HOSPITAL")]
+    [InlineData("lives in towson with her son", "LOCATION=towson")]
+    [InlineData("Daughter drove down from Bel Air.", "LOCATION=Bel Air")]
+    [InlineData("transfer to quartermain 2 when bed available", "LOCATION=quartermain")]
+    [InlineData("SEEN BY KEELEY HOUSE STAFF", "LOCATION=KEELEY HOUSE")]
+    [InlineData("awaiting rehab placement", "")]
+    [InlineData("titrate to comfort", "")]
+    [InlineData("sister lives in hope", "LOCATION=hope")]
+    [InlineData("there is hope", "")]
+    public void Places_and_hospitals_come_from_the_lists_and_hospital_words(string text, string expected) =>
+        Assert.Equal(Expected(expected), Found(text));
+
+    [Theory]
+    [InlineData("spoke with dr lipper about the plan", "PERSON=lipper")]
+    [InlineData("ROBERT V. DEGIORGIO, RRT", "PERSON=ROBERT V. DEGIORGIO")]
+    [InlineData("all is well. q. lander rrt", "PERSON=q. lander")]
+    [InlineData("DAUGHTER KAREN CALLED", "PERSON=KAREN")]
+    [InlineData("PT WILL NEED PEG", "")]
+    [InlineData("INR 6.0. W. MAROTTA AWARE", "PERSON=W. MAROTTA")]
+    [InlineData("S. NO COMPLAINTS", "")]
+    [InlineData("loose brown stool", "")]
+    [InlineData("pa line intact, md aware", "")]
+    public void Note_names_come_from_lists_titles_relatives_and_credentials(string text, string expected) =>
+        Assert.Equal(Expected(expected), Found(text));
+
+    [Theory]
+    [InlineData("CABG '92, MI in 1993", "DATE='92", "DATE=1993")]
+    [InlineData("admitted on July 29th", "DATE=July 29th", "")]
+    [InlineData("weaned to PS 10/5 40%", "", "")]
+    [InlineData("c/o 3/10 back pain", "", "")]
+    [InlineData("s/p mastectomy 11/92, stent 7/26", "DATE=11/92", "DATE=7/26")]
+    [InlineData("ABG at 1900 ok", "", "")]
+    public void Note_dates_include_years_and_leave_out_settings(string text, string first, string second) =>
+        Assert.Equal(Expected(first).Concat(Expected(second)), Found(text));
+
+    [Fact]
+    public void The_default_options_report_no_place_and_no_surname_alone()
+    {
+        var results = new List<PhiMatch>();
+        new PhiRecogniser(ListVocabulary.Value, RecogniserOptions.Default).Scan("SEEN BY DEGIORGIO IN TOWSON. lives in towson", results);
+        Assert.Empty(results);
+    }
+
+    private static IEnumerable<string> Expected(string value) => value.Length == 0 ? [] : [value];
+
+    private static List<string> Found(string text)
+    {
+        var results = new List<PhiMatch>();
+        new PhiRecogniser(ListVocabulary.Value, RecogniserOptions.UsClinicalNotes).Scan(text, results);
+        return [.. results.Select(m => $"{m.Type}={text.Substring(m.Start, m.Length)}")];
+    }
+
+    private static PhiVocabulary Build()
+    {
+        using var folder = new TempFolder();
+        var lists = new[]
+        {
+            new PhiWordList(PhiWordListKind.FirstNames, folder.Write("first.txt", "# first names\nROBERT\nKAREN\n\nMARY\n")),
+            new PhiWordList(PhiWordListKind.LastNames, folder.Write("last.txt", "DEGIORGIO\nLANDER\nLIPPER\nMAROTTA\nBROWN\n")),
+            new PhiWordList(PhiWordListKind.AmbiguousNames, folder.Write("ambiguous.txt", "WILL\nBROWN\nHOPE\n")),
+            new PhiWordList(PhiWordListKind.Places, folder.Write("places.txt", "Towson\nBel Air\nComfort\n")),
+            new PhiWordList(PhiWordListKind.AmbiguousPlaces, folder.Write("ambiguous-places.txt", "Hope\n")),
+            new PhiWordList(PhiWordListKind.Hospitals, folder.Write("hospitals.txt", "QUARTERMAIN\n")),
+        };
+        var problems = new List<string>();
+        var vocabulary = PhiVocabulary.Load(null, lists, problems.Add);
+        Assert.Empty(problems);
+        return vocabulary;
+    }
+}
