@@ -8,7 +8,7 @@ namespace Vigil.Web.Access;
 /// </summary>
 internal sealed class SignInThrottle(int limit, TimeSpan window, TimeProvider time)
 {
-    /// <summary>Keys kept at most; past it, keys of earlier windows are dropped, and if all are current, all are.</summary>
+    /// <summary>Keys kept at most; past it, keys of earlier windows are dropped, then keys with one failure, and if still full, all.</summary>
     internal const int MaxKeys = 100_000;
 
     private readonly Dictionary<string, (long Window, int Count)> _counts = new(StringComparer.Ordinal);
@@ -57,6 +57,19 @@ internal sealed class SignInThrottle(int limit, TimeSpan window, TimeProvider ti
             if (entry.Window != now)
             {
                 _counts.Remove(key);
+            }
+        }
+
+        if (_counts.Count >= MaxKeys)
+        {
+            // A spray of single guesses at many names must not wipe the count of the one account being guessed at:
+            // drop the keys with one failure first, those nearest their limit last.
+            foreach (var (key, entry) in _counts)
+            {
+                if (entry.Count <= 1)
+                {
+                    _counts.Remove(key);
+                }
             }
         }
 

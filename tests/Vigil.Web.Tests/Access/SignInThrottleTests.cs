@@ -51,4 +51,20 @@ public sealed class SignInThrottleTests
         Assert.True(throttle.TryTake("one-too-many"));
         Assert.True(throttle.TryTake("first"));
     }
+
+    [Fact]
+    public void A_spray_of_single_guesses_at_many_names_keeps_the_count_of_the_account_guessed_at_repeatedly()
+    {
+        var throttle = new SignInThrottle(3, Minute, _time);
+        Assert.True(throttle.TryTake("target"));
+        Assert.True(throttle.TryTake("target"));
+        for (var i = 1; i < SignInThrottle.MaxKeys; i++)
+        {
+            Assert.True(throttle.TryTake($"sprayed-{i}"));
+        }
+
+        Assert.True(throttle.TryTake("one-too-many"));
+        Assert.True(throttle.TryTake("target"));
+        Assert.False(throttle.TryTake("target"));
+    }
 }
