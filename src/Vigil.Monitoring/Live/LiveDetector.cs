@@ -104,7 +104,7 @@ internal sealed partial class LiveDetector(
             await foreach (var stored in store.Events.SearchAsync(new EventQuery(AfterId: _last, Limit: ReplayPage), cancellationToken).ConfigureAwait(false))
             {
                 ids.Add(stored.Id);
-                events.Add(ToLogEvent(stored));
+                events.Add(stored.ToLogEvent());
             }
 
             if (ids.Count == 0)
@@ -187,23 +187,6 @@ internal sealed partial class LiveDetector(
             : [id];
         var when = match.Timestamp ?? match.Event.Timestamp ?? time.GetUtcNow();
         return new AlertCandidate(match.Rule.Id, match.Rule.Title, match.Rule.Level.ToString().ToLowerInvariant(), AlertKeys.For(match), when, eventIds, AlertDetails.For(match));
-    }
-
-    internal static LogEvent ToLogEvent(StoredEvent stored)
-    {
-        var e = new LogEvent(stored.Fields.Count)
-        {
-            Timestamp = stored.Timestamp,
-            Source = stored.Origin,
-            SourceType = stored.SourceType,
-            Record = stored.Record,
-        };
-        foreach (var (name, value) in stored.Fields)
-        {
-            e.Add(name, value);
-        }
-
-        return e;
     }
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Saved baseline of analytic {AnalyticId} could not be read; it learns again from empty")]

@@ -1,3 +1,5 @@
+using Vigil.Events;
+
 namespace Vigil.Storage.Events;
 
 /// <summary>An event as the store holds it.</summary>
@@ -17,4 +19,23 @@ public sealed record StoredEvent(
     string Origin,
     long Record,
     IReadOnlyList<KeyValuePair<string, string?>> Fields,
-    string Raw);
+    string Raw)
+{
+    /// <summary>The event as the detection engine takes it (the same fields, in order, with time, origin and record).</summary>
+    public LogEvent ToLogEvent()
+    {
+        var e = new LogEvent(Fields.Count)
+        {
+            Timestamp = Timestamp,
+            Source = Origin,
+            SourceType = SourceType,
+            Record = Record,
+        };
+        foreach (var (name, value) in Fields)
+        {
+            e.Add(name, value);
+        }
+
+        return e;
+    }
+}

@@ -42,7 +42,7 @@ internal sealed partial class RuleCatalog
                 read++;
                 after = stored.Id;
                 matches.Clear();
-                engine.Process(ToLogEvent(stored), matches);
+                engine.Process(stored.ToLogEvent(), matches);
                 if (matches.Count > 0)
                 {
                     matched++;
@@ -61,22 +61,5 @@ internal sealed partial class RuleCatalog
         }
 
         return new RuleTestResult([], scanned, matched, first, true);
-    }
-
-    private static LogEvent ToLogEvent(StoredEvent stored)
-    {
-        var e = new LogEvent(stored.Fields.Count)
-        {
-            Timestamp = stored.Timestamp,
-            Source = stored.Origin,
-            SourceType = stored.SourceType,
-            Record = stored.Record,
-        };
-        foreach (var (name, value) in stored.Fields)
-        {
-            e.Add(name, value);
-        }
-
-        return e;
     }
 }
