@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "evtx" => EvtxBenchmark.Run(args[1..]),
     "serve" => await ServeBenchmark.RunAsync(args[1..]),
     "serve-parts" => await ServePartsBenchmark.RunAsync(args[1..]),
+    "detect-parts" => await DetectPartsBenchmark.RunAsync(args[1..]),
     "vulns" => await VulnsBenchmark.RunAsync(args[1..]),
     "phi" => Vigil.Bench.Phi.PhiBenchmark.Run(args[1..]),
     _ => Usage(),
