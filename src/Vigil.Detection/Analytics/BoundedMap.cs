@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Vigil.Detection.Analytics;
 
 /// <summary>
@@ -33,9 +37,11 @@ internal sealed class BoundedMap<TKey, TValue>
     /// <summary>The value under <paramref name="key"/>, marking it used.</summary>
     public bool TryGet(TKey key, out TValue value)
     {
-        if (_items.TryGetValue(key, out var item))
+        // One lookup: the entry is marked used in place.
+        ref var item = ref CollectionsMarshal.GetValueRefOrNullRef(_items, key);
+        if (!Unsafe.IsNullRef(ref item))
         {
-            _items[key] = (item.Value, ++_clock);
+            item.Used = ++_clock;
             value = item.Value;
             return true;
         }
@@ -76,11 +82,70 @@ internal sealed class BoundedMap<TKey, TValue>
 
     private void Trim()
     {
-        var drop = Math.Max(1, Capacity / 10);
-        foreach (var key in _items.OrderBy(static p => p.Value.Used).Take(drop).Select(static p => p.Key).ToList())
+        // Every entry's use mark is distinct (one tick of the clock each), so the least recently used tenth is exactly
+        // those below the tenth-smallest mark: a selection in linear time instead of sorting the whole map.
+        var drop = Math.Min(_items.Count, Math.Max(1, Capacity / 10));
+        var used = ArrayPool<long>.Shared.Rent(_items.Count);
+        var at = 0;
+        foreach (var (_, item) in _items)
         {
-            _items.Remove(key);
-            Evicted++;
+            used[at++] = item.Used;
         }
+
+        var below = Select(used.AsSpan(0, at), drop - 1) + 1;
+        ArrayPool<long>.Shared.Return(used);
+        foreach (var (key, item) in _items)
+        {
+            if (item.Used < below)
+            {
+                _items.Remove(key);
+                Evicted++;
+            }
+        }
+    }
+
+    /// <summary>The <paramref name="k"/>-th smallest of <paramref name="values"/> (from 0), reordering them (quickselect).</summary>
+    private static long Select(Span<long> values, int k)
+    {
+        int low = 0, high = values.Length - 1;
+        while (low < high)
+        {
+            var pivot = values[low + ((high - low) / 2)];
+            int i = low, j = high;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                high = j;
+            }
+            else if (k >= i)
+            {
+                low = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
     }
 }

@@ -55,6 +55,9 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes { get; } = ["m365.audit"];
 
     /// <inheritdoc />
+    public long EventsKept => 0;
+
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 
     /// <summary>How many mailboxes are kept.</summary>

@@ -1,3 +1,4 @@
+using System.Net;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Rules;
 using Vigil.Events;
@@ -17,6 +18,8 @@ internal sealed class FirstSeenPlaceAnalytic : IStatefulAnalytic
     private readonly SignInLearning _learning;
     private readonly FirstSeenStore _store = new();
     private readonly UnevaluatedTally _unevaluated = new();
+    private IPAddress? _networkOf;
+    private string? _network;
 
     /// <summary>Creates the analytic for countries or networks.</summary>
     public FirstSeenPlaceAnalytic(GeoIpDatabase geo, PlaceKind kind, SignInLearning learning)
@@ -38,6 +41,9 @@ internal sealed class FirstSeenPlaceAnalytic : IStatefulAnalytic
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
+
+    /// <inheritdoc />
+    public long EventsKept => 0;
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
@@ -65,7 +71,13 @@ internal sealed class FirstSeenPlaceAnalytic : IStatefulAnalytic
         string place;
         if (_kind == PlaceKind.Network)
         {
-            place = IpText.NetworkOf(address);
+            // The sign-in reader hands the same address instance for the same text: its network is written once.
+            if (!ReferenceEquals(address, _networkOf))
+            {
+                (_networkOf, _network) = (address, IpText.NetworkOf(address));
+            }
+
+            place = _network!;
         }
         else if (_geo.Locate(address) is { } location)
         {

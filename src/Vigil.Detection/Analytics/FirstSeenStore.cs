@@ -22,7 +22,13 @@ internal sealed class FirstSeenStore
     /// </summary>
     public bool Observe(string user, string? value, DateTimeOffset time, SignInLearning learning)
     {
-        var history = _users.GetOrAdd(user, () => new FirstSeenUser { First = time });
+        if (!_users.TryGet(user, out var history))
+        {
+            // Not GetOrAdd: its factory would capture the time, an allocation per sign-in of a known user.
+            history = new FirstSeenUser { First = time };
+            _users.Set(user, history);
+        }
+
         if (time < history.First)
         {
             history.First = time;

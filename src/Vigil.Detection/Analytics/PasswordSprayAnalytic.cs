@@ -42,6 +42,9 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
     /// <inheritdoc />
+    public long EventsKept { get; private set; }
+
+    /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 
     /// <inheritdoc />
@@ -74,7 +77,7 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
             return;
         }
 
-        var key = signIn.Address.ToString();
+        var key = signIn.AddressText ?? signIn.Address.ToString();
         var state = _addresses.GetOrAdd(key, static () => new SprayAddress());
         if (state.Newest - time > 2 * Window)
         {
@@ -89,13 +92,14 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
         }
 
         var attempt = new SprayAttempt(time, signIn.User, e);
+        EventsKept++;
         if (signIn.Outcome == SignInOutcome.Failure)
         {
-            SprayAddress.Insert(state.Failures, attempt, SprayAddress.MaxFailures);
+            state.AddFailure(attempt);
         }
         else
         {
-            SprayAddress.Insert(state.Successes, attempt, SprayAddress.MaxSuccesses);
+            state.AddSuccess(attempt);
         }
 
         Evaluate(key, state, e, output);

@@ -7,4 +7,8 @@ namespace Vigil.Detection.Analytics;
 /// <param name="Address">The client address, when the log names one that parses.</param>
 /// <param name="Outcome">What happened.</param>
 /// <param name="Protocol">The client protocol (<c>IMAP4</c>, <c>POP3</c>, <c>Authenticated SMTP</c>, <c>Browser</c>...), when known.</param>
-internal readonly record struct SignIn(string User, IPAddress? Address, SignInOutcome Outcome, string? Protocol);
+internal readonly record struct SignIn(string User, IPAddress? Address, SignInOutcome Outcome, string? Protocol)
+{
+    /// <summary><see cref="Address"/> as text (no port or brackets), when there is one.</summary>
+    public string? AddressText { get; init; }
+}

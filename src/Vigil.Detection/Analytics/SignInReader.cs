@@ -13,6 +13,14 @@ internal static class SignInReader
     public static readonly IReadOnlyCollection<string> SourceTypes =
         new HashSet<string>(["entra.signin", "m365.audit", "windows", "dovecot", "postfix"], StringComparer.Ordinal);
 
+    private static readonly int AuthOutcome = FieldNames.Intern("auth.outcome");
+    private static readonly int AuthUser = FieldNames.Intern("auth.user");
+    private static readonly int AuthClientIp = FieldNames.Intern("auth.client_ip");
+    private static readonly int DovecotService = FieldNames.Intern("dovecot.service");
+
+    [ThreadStatic]
+    private static Memo? _memo;
+
     // Entra error codes, as Sentinel's SigninPasswordSpray rule groups them. 50055 (expired password) is in both of
     // its sets; here it counts as accepted, since only the right password gets that far.
     private static readonly HashSet<string> FailureCodes = ["50126", "50053"];
@@ -109,16 +117,17 @@ internal static class SignInReader
                 outcome = id == "4624" ? SignInOutcome.Success : SignInOutcome.Failure;
                 break;
             case "dovecot" or "postfix":
-                var result = e.Get("auth.outcome");
+                // Most mail lines are not sign-ins: one lookup by field id says so.
+                var result = Value(e, AuthOutcome);
                 if (result is null)
                 {
                     return false;
                 }
 
-                user = e.Get("auth.user");
-                ip = e.Get("auth.client_ip");
+                user = Value(e, AuthUser);
+                ip = Value(e, AuthClientIp);
                 outcome = result == "success" ? SignInOutcome.Success : SignInOutcome.Failure;
-                protocol = e.SourceType == "postfix" ? "Authenticated SMTP" : DovecotProtocol(e.Get("dovecot.service"));
+                protocol = e.SourceType == "postfix" ? "Authenticated SMTP" : DovecotProtocol(Value(e, DovecotService));
                 break;
             default:
                 return false;
@@ -130,14 +139,37 @@ internal static class SignInReader
             return false;
         }
 
-        IPAddress? address = null;
-        if (ip is not null && ip.Length > 0 && !IpText.TryParse(ip, out address))
+        // Every sign-in analytic reads the same event in turn: the last user and address read on this thread are kept,
+        // by reference to the event's own strings (immutable), so that each is normalised and parsed once.
+        var memo = _memo ??= new Memo();
+        if (!ReferenceEquals(user, memo.UserText))
         {
-            address = null;
+            memo.User = user.Trim().ToLowerInvariant();
+            memo.UserText = user;
         }
 
-        signIn = new SignIn(user.Trim().ToLowerInvariant(), address, outcome, protocol);
+        IPAddress? address = null;
+        string? addressText = null;
+        if (ip is not null && ip.Length > 0)
+        {
+            if (!ReferenceEquals(ip, memo.IpText))
+            {
+                memo.Address = IpText.TryParse(ip, out var parsed) ? parsed : null;
+                memo.AddressText = memo.Address?.ToString();
+                memo.IpText = ip;
+            }
+
+            (address, addressText) = (memo.Address, memo.AddressText);
+        }
+
+        signIn = new SignIn(memo.User!, address, outcome, protocol) { AddressText = addressText };
         return true;
+    }
+
+    private static string? Value(LogEvent e, int id)
+    {
+        var index = e.IndexOf(id);
+        return index < 0 ? null : e.ValueAt(index);
     }
 
     private static SignInOutcome FromCode(string code) =>
@@ -163,4 +195,18 @@ internal static class SignInReader
         "submission-login" or "submission" => "Authenticated SMTP",
         _ => null,
     };
+
+    /// <summary>The last user and address text read on a thread, and what they became.</summary>
+    private sealed class Memo
+    {
+        public string? UserText { get; set; }
+
+        public string? User { get; set; }
+
+        public string? IpText { get; set; }
+
+        public IPAddress? Address { get; set; }
+
+        public string? AddressText { get; set; }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Vigil.Detection.Analytics;
 
 /// <summary>The recent attempts from one client address, and what was already reported for it.</summary>
@@ -14,6 +16,9 @@ internal sealed class SprayAddress
 
     private readonly Dictionary<string, int> _accountCounts = new(StringComparer.Ordinal);
 
+    // Failures kept, by account: no window can hold more distinct accounts than the whole list.
+    private readonly Dictionary<string, int> _failingAccounts = new(StringComparer.Ordinal);
+
     /// <summary>Successes (and accepted passwords), oldest first.</summary>
     public List<SprayAttempt> Successes { get; } = [];
 
@@ -26,8 +31,42 @@ internal sealed class SprayAddress
     /// <summary>The accounts whose success after the current spray was reported.</summary>
     public HashSet<string> ReportedSuccesses { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Adds an attempt in time order, dropping the oldest beyond <paramref name="cap"/>.</summary>
-    public static void Insert(List<SprayAttempt> list, SprayAttempt attempt, int cap)
+    /// <summary>Adds a failure in time order, dropping the oldest beyond <see cref="MaxFailures"/>.</summary>
+    public void AddFailure(SprayAttempt attempt)
+    {
+        Count(attempt.User, 1);
+        if (Insert(Failures, attempt, MaxFailures) is { } dropped)
+        {
+            Count(dropped.User, -1);
+        }
+    }
+
+    /// <summary>Adds a success in time order, dropping the oldest beyond <see cref="MaxSuccesses"/>.</summary>
+    public void AddSuccess(SprayAttempt attempt) => Insert(Successes, attempt, MaxSuccesses);
+
+    /// <summary>Forgets attempts before <paramref name="cutoff"/>.</summary>
+    public void Prune(DateTimeOffset cutoff)
+    {
+        // Kept oldest first (Insert keeps time order), so what is forgotten is a prefix: no scan past it.
+        var old = 0;
+        while (old < Failures.Count && Failures[old].Time < cutoff)
+        {
+            Count(Failures[old].User, -1);
+            old++;
+        }
+
+        Failures.RemoveRange(0, old);
+        old = 0;
+        while (old < Successes.Count && Successes[old].Time < cutoff)
+        {
+            old++;
+        }
+
+        Successes.RemoveRange(0, old);
+    }
+
+    /// <summary>Adds an attempt in time order, dropping the oldest beyond <paramref name="cap"/>; the one dropped, or null.</summary>
+    private static SprayAttempt? Insert(List<SprayAttempt> list, SprayAttempt attempt, int cap)
     {
         var at = list.Count;
         while (at > 0 && list[at - 1].Time > attempt.Time)
@@ -36,17 +75,25 @@ internal sealed class SprayAddress
         }
 
         list.Insert(at, attempt);
-        if (list.Count > cap)
+        if (list.Count <= cap)
         {
-            list.RemoveAt(0);
+            return null;
         }
+
+        var dropped = list[0];
+        list.RemoveAt(0);
+        return dropped;
     }
 
-    /// <summary>Forgets attempts before <paramref name="cutoff"/>.</summary>
-    public void Prune(DateTimeOffset cutoff)
+    /// <summary>Moves the count of failures of <paramref name="user"/> by <paramref name="by"/>.</summary>
+    private void Count(string user, int by)
     {
-        Failures.RemoveAll(a => a.Time < cutoff);
-        Successes.RemoveAll(a => a.Time < cutoff);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_failingAccounts, user, out _);
+        count += by;
+        if (count == 0)
+        {
+            _failingAccounts.Remove(user);
+        }
     }
 
     /// <summary>
@@ -60,6 +107,12 @@ internal sealed class SprayAddress
         // address (thousands of failures) costs no more per event than a spray.
         // The best window is remembered by position and built once at the end: building it at every tie copied up to
         // MaxFailures attempts per failure event.
+        // Most calls end here: a mail server's failures come from few accounts per address.
+        if (_failingAccounts.Count < minAccounts)
+        {
+            return null;
+        }
+
         int bestStart = -1, bestEnd = 0, bestAccounts = 0;
         var counts = _accountCounts;
         counts.Clear();

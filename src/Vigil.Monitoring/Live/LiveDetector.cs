@@ -36,7 +36,10 @@ internal sealed partial class LiveDetector(
 
     private readonly List<RuleMatch> _matches = [];
     private readonly List<AlertCandidate> _candidates = [];
+    // Store ids of the events a correlation or an analytic may list later as joined (see Remember).
     private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
+    private readonly AlertTexts _texts = new();
+    private long _kept;
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(5);
     private long _last;
     private DateTimeOffset _baselinesSaved;
@@ -127,6 +130,8 @@ internal sealed partial class LiveDetector(
         _candidates.Clear();
         var last = _last;
         var switches = rules.Current;
+        var uploaded = switches.Uploaded;
+        var everyEvent = engine.CorrelationsLoaded > 0 || uploaded?.CorrelationsLoaded > 0;
         for (var i = 0; i < ids.Count; i++)
         {
             if (ids[i] <= _last)
@@ -135,10 +140,14 @@ internal sealed partial class LiveDetector(
             }
 
             var e = events[i];
-            _ids.AddOrUpdate(e, new StrongBox<long>(ids[i]));
             _matches.Clear();
             engine.Process(e, _matches);
-            switches.Uploaded?.Process(e, _matches);
+            uploaded?.Process(e, _matches);
+            if (everyEvent || KeptMoved(uploaded))
+            {
+                _ids.AddOrUpdate(e, new StrongBox<long>(ids[i]));
+            }
+
             foreach (var match in _matches)
             {
                 if (switches.Disabled.Contains(match.Rule.Id))
@@ -180,13 +189,47 @@ internal sealed partial class LiveDetector(
         }
     }
 
+    /// <summary>
+    /// Whether an analytic kept the event just processed (to list it in a later detection). Only such events, and with
+    /// correlations loaded every event, need their id remembered: a weak-table entry per event (a GC handle each) was
+    /// the detector's largest cost of its own.
+    /// </summary>
+    private bool KeptMoved(DetectionEngine? uploaded)
+    {
+        var kept = Kept(engine);
+        if (uploaded is not null)
+        {
+            kept += Kept(uploaded);
+        }
+
+        if (kept == _kept)
+        {
+            return false;
+        }
+
+        _kept = kept;
+        return true;
+    }
+
+    private static long Kept(DetectionEngine engine)
+    {
+        long kept = 0;
+        var analytics = engine.Analytics;
+        for (var i = 0; i < analytics.Count; i++)
+        {
+            kept += analytics[i].EventsKept;
+        }
+
+        return kept;
+    }
+
     private AlertCandidate ToCandidate(RuleMatch match, long id)
     {
         var eventIds = match.IsCorrelation
             ? match.Joined.Select(j => _ids.TryGetValue(j.Event, out var box) ? box.Value : 0).Where(static x => x > 0).Distinct().Append(id).Distinct().ToArray()
             : [id];
         var when = match.Timestamp ?? match.Event.Timestamp ?? time.GetUtcNow();
-        return new AlertCandidate(match.Rule.Id, match.Rule.Title, match.Rule.Level.ToString().ToLowerInvariant(), AlertKeys.For(match), when, eventIds, AlertDetails.For(match));
+        return new AlertCandidate(match.Rule.Id, match.Rule.Title, AlertTexts.LevelName(match.Rule.Level), AlertKeys.For(match), when, eventIds, _texts.Details(match));
     }
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Saved baseline of analytic {AnalyticId} could not be read; it learns again from empty")]
