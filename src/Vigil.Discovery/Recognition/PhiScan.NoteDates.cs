@@ -66,7 +66,7 @@ internal sealed partial class PhiScan
             return end;
         }
 
-        if (len == 2 && IsHistoryYear(start, end))
+        if (len == 2 && (IsHistoryYear(start, end) || IsHistoryYearAfterPreposition(start, end)))
         {
             Add(PhiTypes.Date, start, end, 0.55, "pattern:year");
             return end;
@@ -77,7 +77,8 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if (!PreviousWordIsOneOf(start, YearPrepositions) && (SameLineBefore(start, 60, HistoryContext) is null || PreviousWordIsOneOf(start, TimePrepositions)))
+        if (!PreviousWordIsOneOf(start, YearPrepositions) && !IsClocklessYear(start, end)
+            && (SameLineBefore(start, 60, HistoryContext) is null || PreviousWordIsOneOf(start, TimePrepositions)))
         {
             return -1;
         }

@@ -58,6 +58,11 @@ internal sealed partial class PhiScan
             return -1;
         }
 
+        if (TrySetPluralContext(start, end))
+        {
+            return -1;
+        }
+
         var flags = info.Flags;
         if (end - start == 1 && CharClass.IsLetter(_text[start]))
         {
@@ -82,7 +87,7 @@ internal sealed partial class PhiScan
         if (!standalone && !(((flags & WordFlags.ListedName) != 0 || IsTitleCase(start, end))
             && NextWordHas(NameEnd(start, end), WordFlags.ListedName)))
         {
-            return -1;
+            return IsCapitalisedMidSentence(start, end, flags) ? ReportNoteName(start, end, "dictionary:name-list; capitalised") : -1;
         }
 
         return ReportNoteName(start, end, "dictionary:name-list");
@@ -101,9 +106,11 @@ internal sealed partial class PhiScan
         }
 
         var title = _personEvidence == "context:title";
-        var listed = end - start > 2 && (title
+        var listed = (end - start > 2 || (end - start == 2 && title && (flags & WordFlags.ListedName) != 0
+                && PreviousWordIsOneOf(start, DoctorTitles))) && (title
             ? (flags & NameListFlags) != 0
             : (flags & (WordFlags.ListedName | WordFlags.FirstName)) != 0 && (flags & WordFlags.AmbiguousName) == 0);
+        listed |= !title && IsCapitalisedAfterRelative(start, end, info);
         var apostrophe = NameWordEnd(end) > end; // O'Rourke, o'halloran
         var unknown = ((flags == WordFlags.None && info.Id == 0 && end - start > 2) || apostrophe) && title
             && PreviousWordIsOneOf(start, DoctorTitles);
@@ -129,6 +136,7 @@ internal sealed partial class PhiScan
         var listed = false;
         var initial = false;
         var unknown = false;
+        var named = false;
         for (var words = 0; words < 4; words++)
         {
             var p = pos;
@@ -163,6 +171,7 @@ internal sealed partial class PhiScan
             }
 
             listed |= isName && (info.Flags & WordFlags.ListedName) != 0;
+            named |= isName;
             initial |= isInitial;
             unknown |= isUnknown;
             nameStart = p;
@@ -170,7 +179,7 @@ internal sealed partial class PhiScan
             pos = p;
         }
 
-        if (nameStart < 0 || !(listed || (initial && unknown)))
+        if (nameStart < 0 || !(listed || (initial && (unknown || named))))
         {
             return;
         }
@@ -203,7 +212,7 @@ internal sealed partial class PhiScan
         var info = Lookup(end + 2, wordEnd);
         var listed = (info.Flags & (WordFlags.ListedName | WordFlags.AmbiguousName)) != 0 && wordEnd - end - 2 > 3
             && (info.Flags & (NeverName | WordFlags.MedicalWord)) == 0;
-        var unknown = info.Flags == WordFlags.None && info.Id == 0 && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
+        var unknown = (wordEnd - end - 2 == 1 || (info.Flags == WordFlags.None && info.Id == 0)) && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
         return listed || unknown ? ReportNoteName(start, end, "pattern:initial-surname") : -1;
     }
 
@@ -223,7 +232,7 @@ internal sealed partial class PhiScan
             var info = Lookup(next, wordEnd);
             var initial = wordEnd - next == 1 && wordEnd < s.Length && s[wordEnd] == '.';
             var surname = next == nameEnd + 1 && wordEnd - next > 3 && info.Flags == WordFlags.None && info.Id == 0
-                && IsTitleCase(next, wordEnd) && IsTitleCase(start, end); // Emily Canvan
+                && (IsTitleCase(next, wordEnd) ? IsTitleCase(start, end) : SameCase(start, end, next, wordEnd)); // Emily Canvan, LEONA LABOWICH
             if (!initial && !surname && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
             {
                 break;
@@ -238,7 +247,7 @@ internal sealed partial class PhiScan
             start -= 3;
         }
 
-        _personAt = -1;
+        _personAt = evidence.StartsWith("context:", StringComparison.Ordinal) ? NameListContinues(nameEnd) : -1;
         Add(PhiTypes.Person, start, nameEnd, 0.75, evidence);
         return nameEnd;
     }

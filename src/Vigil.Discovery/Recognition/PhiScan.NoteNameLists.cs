@@ -1,0 +1,130 @@
+namespace Vigil.Discovery.Recognition;
+
+/// <summary>
+/// Clinical-note name rules for several names at once (<see cref="RecogniserOptions.NoteNames"/>): "DRS JOSEPH AND
+/// ROBBINSON", "Sons Smokey, Morris and Roger"; and a listed name capitalised in the middle of lower-case text.
+/// </summary>
+internal sealed partial class PhiScan
+{
+    /// <summary>Plural titles and relatives: the names after them come as a list.</summary>
+    private static readonly string[] PluralTitles = ["drs", "doctors"];
+
+    private static readonly string[] PluralRelatives =
+    [
+        "sons", "daughters", "brothers", "sisters", "parents", "children", "grandsons", "granddaughters", "grandchildren",
+        "nieces", "nephews", "friends", "dtrs",
+    ];
+
+    /// <summary>After "drs" or "sons" (any case) the next word is in context, as after "dr" or "son".</summary>
+    private bool TrySetPluralContext(int start, int end)
+    {
+        var title = PreviousWordIsOneOf(end + 1, PluralTitles) && IsWordAt(start, end, PluralTitles);
+        if (!title && !IsWordAt(start, end, PluralRelatives))
+        {
+            return false;
+        }
+
+        var pos = end;
+        while (pos < _text.Length && pos - end < 3 && _text[pos] is ' ' or ':' or ',' or '.')
+        {
+            pos++;
+        }
+
+        _personAt = pos;
+        _personUpper = IsAllUpper(start, end);
+        _personWeak = !title;
+        _personEvidence = title ? "context:title" : "context:relative";
+        return true;
+    }
+
+    /// <summary>
+    /// "Son, Ed, was updated", "Sons Smokey, Morris": a word written Smith right after a relative (only spaces or a
+    /// comma between), not a medical, medicine or place word.
+    /// </summary>
+    private bool IsCapitalisedAfterRelative(int start, int end, WordInfo info)
+    {
+        var s = _text;
+        var p = start;
+        while (p > 0 && start - p < 3 && s[p - 1] is ' ' or ',')
+        {
+            p--;
+        }
+
+        return IsTitleCase(start, end) && p < start && p > 0 && CharClass.IsLetter(s[p - 1])
+            && Array.IndexOf(RelativeEvidence, _personEvidence) >= 0
+            && (info.Flags & (WordFlags.MedicalWord | WordFlags.PhraseStart | WordFlags.PlaceStart)) == 0
+            && (info.Id == 0 || (info.Flags & NameListFlags) != 0);
+    }
+
+    private static readonly string[] RelativeEvidence =
+    [
+        "context:relative", "context:husband", "context:wife", "context:son", "context:daughter", "context:mother",
+        "context:father", "context:brother", "context:sister", "context:partner", "context:friend", "context:niece",
+        "context:nephew", "context:granddaughter", "context:grandson",
+    ];
+
+    /// <summary>Both words in capitals, or both in lower case.</summary>
+    private bool SameCase(int start, int end, int otherStart, int otherEnd) =>
+        IsAllUpper(start, end) ? IsAllUpper(otherStart, otherEnd) : IsAllLower(start, end) && IsAllLower(otherStart, otherEnd);
+
+    private bool IsAllLower(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!CharClass.IsAsciiLower(_text[i]))
+            {
+                return false;
+            }
+        }
+
+        return end > start;
+    }
+
+    private bool IsWordAt(int start, int end, string[] words)
+    {
+        var word = _text.AsSpan(start, end - start);
+        foreach (var w in words)
+        {
+            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// After a name found in context: where the next name of a list starts (", " or " and " or " &amp; " between),
+    /// so that it is in the same context; -1 when no list follows.
+    /// </summary>
+    private int NameListContinues(int nameEnd)
+    {
+        var s = _text;
+        var pos = nameEnd;
+        var comma = pos < s.Length && s[pos] == ',';
+        pos = SkipSpaces(comma ? pos + 1 : pos, 2);
+        var conjunction = pos + 4 <= s.Length && s.AsSpan(pos, 4).Equals("and ", StringComparison.OrdinalIgnoreCase) ? 4
+            : pos + 2 <= s.Length && s.AsSpan(pos, 2) is "& " ? 2 : 0;
+        pos = SkipSpaces(pos + conjunction, 2);
+        return (comma || conjunction > 0) && pos < s.Length && CharClass.IsLetter(s[pos]) ? pos : -1;
+    }
+
+    /// <summary>
+    /// "her psych docter Sullivan phoned": a word on a name list, written Smith after a lower-case word on the same
+    /// line: in lower-case notes a capital in mid-sentence marks a name.
+    /// </summary>
+    private bool IsCapitalisedMidSentence(int start, int end, WordFlags flags)
+    {
+        var s = _text;
+        if (!IsTitleCase(start, end) || end - start < 3 || (flags & (WordFlags.FirstName | WordFlags.LastName | WordFlags.ListedName)) == 0
+            || (flags & (NeverName | WordFlags.MedicalWord | WordFlags.PhraseStart | WordFlags.PlaceStart)) != 0
+            || start < 2 || s[start - 1] != ' ' || !CharClass.IsAsciiLower(s[start - 2]))
+        {
+            return false;
+        }
+
+        var (wordStart, wordEnd) = WordBefore(start);
+        return wordEnd - wordStart >= 2 && CharClass.IsAsciiLower(s[wordStart]);
+    }
+}
