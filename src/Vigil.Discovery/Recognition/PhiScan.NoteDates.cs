@@ -58,7 +58,7 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        var apostropheBefore = start > 0 && s[start - 1] == '\'' && (start < 2 || !CharClass.IsLetter(s[start - 2]));
+        var apostropheBefore = start > 0 && s[start - 1] == '\'' && (start < 2 || !CharClass.IsLetter(s[start - 2]) || CharClass.IsAsciiUpper(s[start - 2]));
         var apostropheAfter = end < s.Length && s[end] == '\'' && (end + 1 >= s.Length || !CharClass.IsLetter(s[end + 1]));
         if (len == 2 && (apostropheBefore || apostropheAfter))
         {

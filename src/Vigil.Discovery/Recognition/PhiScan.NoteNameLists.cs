@@ -6,13 +6,14 @@ namespace Vigil.Discovery.Recognition;
 /// </summary>
 internal sealed partial class PhiScan
 {
-    /// <summary>Plural titles and relatives: the names after them come as a list.</summary>
+    /// <summary>Plural titles and relatives (the names after them come as a list), and relatives the shared list leaves out.</summary>
     private static readonly string[] PluralTitles = ["drs", "doctors"];
 
     private static readonly string[] PluralRelatives =
     [
         "sons", "daughters", "brothers", "sisters", "parents", "children", "grandsons", "granddaughters", "grandchildren",
-        "nieces", "nephews", "friends", "dtrs",
+        "nieces", "nephews", "friends", "dtrs", "dtr", "girlfriend", "boyfriend", "fiance", "fiancee", "aunt", "uncle",
+        "cousin", "aunts", "uncles", "cousins", "stepson", "stepdaughter", "grandaughter",
     ];
 
     /// <summary>After "drs" or "sons" (any case) the next word is in context, as after "dr" or "son".</summary>
@@ -54,6 +55,64 @@ internal sealed partial class PhiScan
             && Array.IndexOf(RelativeEvidence, _personEvidence) >= 0
             && (info.Flags & (WordFlags.MedicalWord | WordFlags.PhraseStart | WordFlags.PlaceStart)) == 0
             && (info.Id == 0 || (info.Flags & NameListFlags) != 0);
+    }
+
+    /// <summary>"wife, rose, left": a first name between commas right after a relative, in any case.</summary>
+    private bool IsFirstNameBetweenCommas(int start, int end, WordInfo info)
+    {
+        var s = _text;
+        return end - start > 2 && start > 2 && s[start - 1] == ' ' && s[start - 2] == ',' && end < s.Length && s[end] is ',' or ')'
+            && (info.Flags & WordFlags.FirstName) != 0 && CharClass.IsLetter(s[start - 3])
+            && (info.Flags & (NeverName | WordFlags.MedicalWord | WordFlags.PhraseStart)) == 0
+            && Array.IndexOf(RelativeEvidence, _personEvidence) >= 0;
+    }
+
+    /// <summary>"URSLA MORETTI (DAUGHTER)": one or two name-like words right before a relative in parentheses.</summary>
+    private void TryNameBeforeRelative(int relativeStart)
+    {
+        var s = _text;
+        var pos = relativeStart - 1;
+        var nameStart = -1;
+        var nameEnd = -1;
+        for (var words = 0; words < 2; words++)
+        {
+            var p = pos;
+            while (p > 0 && pos - p < 2 && s[p - 1] == ' ')
+            {
+                p--;
+            }
+
+            var wordEnd = p;
+            while (p > 0 && CharClass.IsLetter(s[p - 1]))
+            {
+                p--;
+            }
+
+            var info = Lookup(p, wordEnd);
+            if (wordEnd - p < 2 || (p > 0 && CharClass.IsAlnum(s[p - 1]))
+                || (info.Flags & (NeverName | WordFlags.MedicalWord | WordFlags.PhraseStart)) != 0
+                || (info.Id != 0 && (info.Flags & NameListFlags) == 0) || !(IsTitleCase(p, wordEnd) || IsAllUpper(p, wordEnd)))
+            {
+                break;
+            }
+
+            nameStart = p;
+            nameEnd = nameEnd < 0 ? wordEnd : nameEnd;
+            pos = p;
+        }
+
+        if (nameStart < 0)
+        {
+            return;
+        }
+
+        while (_results.Count > 0 && _results[^1].Start + _results[^1].Length > nameStart && _results[^1].Type == PhiTypes.Person)
+        {
+            nameStart = Math.Min(nameStart, _results[^1].Start);
+            _results.RemoveAt(_results.Count - 1);
+        }
+
+        Add(PhiTypes.Person, nameStart, nameEnd, 0.7, "context:relative-after");
     }
 
     private static readonly string[] RelativeEvidence =
@@ -117,8 +176,8 @@ internal sealed partial class PhiScan
     private bool IsCapitalisedMidSentence(int start, int end, WordFlags flags)
     {
         var s = _text;
-        if (!IsTitleCase(start, end) || end - start < 3 || (flags & (WordFlags.FirstName | WordFlags.LastName | WordFlags.ListedName)) == 0
-            || (flags & (NeverName | WordFlags.MedicalWord | WordFlags.PhraseStart | WordFlags.PlaceStart)) != 0
+        if (!IsTitleCase(start, end) || end - start < 3 || (flags & (WordFlags.LastName | WordFlags.ListedName)) == 0
+            || (flags & (NeverName | WordFlags.MedicalWord | WordFlags.PhraseStart)) != 0
             || start < 2 || s[start - 1] != ' ' || !CharClass.IsAsciiLower(s[start - 2]))
         {
             return false;

@@ -42,7 +42,8 @@ internal sealed partial class PhiScan
             }
         }
 
-        if (_options.Places && (info.Flags & WordFlags.HospitalSuffix) != 0)
+        if (_options.Places && ((info.Flags & WordFlags.HospitalSuffix) != 0
+            || (end - start > 4 && _text.AsSpan(start, 4).Equals("hosp", StringComparison.OrdinalIgnoreCase))))
         {
             TryHospitalSuffix(start, end);
         }
@@ -63,6 +64,11 @@ internal sealed partial class PhiScan
             return -1;
         }
 
+        if ((info.Flags & WordFlags.WeakTrigger) != 0 && start > 0 && _text[start - 1] == '(')
+        {
+            TryNameBeforeRelative(start);
+        }
+
         var flags = info.Flags;
         if (end - start == 1 && CharClass.IsLetter(_text[start]))
         {
@@ -74,7 +80,8 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if ((flags & WordFlags.ListedName) != 0 && (flags & WordFlags.MedicalWord) == 0 && PreviousWordIsOneOf(start, NoteRoles))
+        if ((flags & (WordFlags.ListedName | WordFlags.LastName | WordFlags.AmbiguousName)) != 0 && (flags & WordFlags.MedicalWord) == 0
+            && end - start > 2 && PreviousWordIsOneOf(start, NoteRoles))
         {
             return ReportNoteName(start, end, "context:role");
         }
@@ -110,7 +117,7 @@ internal sealed partial class PhiScan
                 && PreviousWordIsOneOf(start, DoctorTitles))) && (title
             ? (flags & NameListFlags) != 0
             : (flags & (WordFlags.ListedName | WordFlags.FirstName)) != 0 && (flags & WordFlags.AmbiguousName) == 0);
-        listed |= !title && IsCapitalisedAfterRelative(start, end, info);
+        listed |= !title && (IsCapitalisedAfterRelative(start, end, info) || IsFirstNameBetweenCommas(start, end, info));
         var apostrophe = NameWordEnd(end) > end; // O'Rourke, o'halloran
         var unknown = ((flags == WordFlags.None && info.Id == 0 && end - start > 2) || apostrophe) && title
             && PreviousWordIsOneOf(start, DoctorTitles);
@@ -197,6 +204,12 @@ internal sealed partial class PhiScan
     private int TryInitialSurname(int start, int end)
     {
         var s = _text;
+        if (end + 1 < s.Length && s[end] == ' ' && !AtLineStart(start) && (start == 0 || s[start - 1] == ' ')
+            && NextWordHas(end, WordFlags.ListedName) && SameCase(start, end, end + 1, end + 2))
+        {
+            return ReportNoteName(start, end, "pattern:initial-surname"); // "J SMITH ORDERED"
+        }
+
         if (end + 2 >= s.Length || s[end] != '.' || s[end + 1] != ' ' || !CharClass.IsLetter(s[end + 2])
             || (start > 0 && s[start - 1] is not (' ' or '(' or '-')) || AtLineStart(start))
         {
@@ -213,7 +226,7 @@ internal sealed partial class PhiScan
         var listed = (info.Flags & (WordFlags.ListedName | WordFlags.AmbiguousName)) != 0 && wordEnd - end - 2 > 3
             && (info.Flags & (NeverName | WordFlags.MedicalWord)) == 0;
         var unknown = (wordEnd - end - 2 == 1 || (info.Flags == WordFlags.None && info.Id == 0)) && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
-        return listed || unknown ? ReportNoteName(start, end, "pattern:initial-surname") : -1;
+        return listed || unknown ? ReportNoteName(end + 2, wordEnd, "pattern:initial-surname") : -1;
     }
 
     /// <summary>Reports the name starting at [start, end), extended over following listed names and initials.</summary>

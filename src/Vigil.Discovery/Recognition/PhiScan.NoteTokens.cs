@@ -39,6 +39,11 @@ internal sealed partial class PhiScan
             return -1;
         }
 
+        if (_options.UsPhones && s[start] is 'x' or 'X' && end - start is >= 3 and <= 6 && DigitRunEnd(start + 1) == end)
+        {
+            return ExtendPhone(start, end);
+        }
+
         var numberStart = end;
         while (CharClass.IsDigit(s[numberStart - 1]))
         {
@@ -119,6 +124,40 @@ internal sealed partial class PhiScan
         }
 
         return s.AsSpan(pos, wordEnd - pos).Equals("of", StringComparison.OrdinalIgnoreCase) || Lookup(pos, wordEnd).Month != 0;
+    }
+
+    /// <summary>"410 392 0780 x45": an extension right after a phone number joins it; returns the end or -1.</summary>
+    private int ExtendPhone(int start, int end)
+    {
+        if (_results.Count == 0 || _results[^1] is not { Type: PhiTypes.UsPhone } phone || start - (phone.Start + phone.Length) is < 1 or > 2)
+        {
+            return -1;
+        }
+
+        _results[^1] = phone with { Length = end - phone.Start };
+        return end;
+    }
+
+    /// <summary>"98 yo", "92 year old": an age over 89.</summary>
+    private bool IsOldAge(int start, int end) =>
+        Number(start, end) is >= 90 and <= 119 && (NextWordIsOneOf(end, AgeWords)
+            || (end + 3 < _text.Length && _text.AsSpan(end, 3).Equals("y/o", StringComparison.OrdinalIgnoreCase))
+            || (end + 4 < _text.Length && _text.AsSpan(end, 4).Equals(" y/o", StringComparison.OrdinalIgnoreCase)));
+
+    private static readonly string[] AgeWords = ["yo", "yr", "yrs", "year", "years", "yof", "yom"];
+
+    /// <summary>"202232-4455": six digits, a hyphen and four, the first digit 2-9 (a ten-digit number missing a separator).</summary>
+    private int TrySixFourPhone(int start, int end)
+    {
+        var s = _text;
+        if (s[start] < '2' || end + 5 > s.Length || s[end] != '-' || DigitRunEnd(end + 1) != end + 5 || !UsPhoneEnds(end + 5)
+            || (start > 0 && (CharClass.IsAlnum(s[start - 1]) || s[start - 1] is '-' or '/' or '.')))
+        {
+            return -1;
+        }
+
+        Add(PhiTypes.UsPhone, start, end + 5, 0.6, "pattern:us-phone");
+        return end + 5;
     }
 
     private static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
