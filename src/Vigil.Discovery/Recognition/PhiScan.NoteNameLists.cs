@@ -19,7 +19,7 @@ internal sealed partial class PhiScan
     /// <summary>After "drs" or "sons" (any case) the next word is in context, as after "dr" or "son".</summary>
     private bool TrySetPluralContext(int start, int end)
     {
-        var title = PreviousWordIsOneOf(end + 1, PluralTitles) && IsWordAt(start, end, PluralTitles);
+        var title = IsWordAt(start, end, PluralTitles);
         if (!title && !IsWordAt(start, end, PluralRelatives))
         {
             return false;

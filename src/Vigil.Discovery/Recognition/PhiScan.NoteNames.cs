@@ -234,6 +234,7 @@ internal sealed partial class PhiScan
     {
         var s = _text;
         var nameEnd = NameEnd(start, end);
+        var firstName = (Lookup(start, end).Flags & WordFlags.FirstName) != 0;
         for (var words = 1; words < MaxNameWords; words++)
         {
             var (next, wordEnd) = NextLetterWord(nameEnd);
@@ -245,13 +246,14 @@ internal sealed partial class PhiScan
             var info = Lookup(next, wordEnd);
             var initial = wordEnd - next == 1 && wordEnd < s.Length && s[wordEnd] == '.';
             var surname = next == nameEnd + 1 && wordEnd - next > 3 && info.Flags == WordFlags.None && info.Id == 0
-                && (IsTitleCase(next, wordEnd) ? IsTitleCase(start, end) : SameCase(start, end, next, wordEnd)); // Emily Canvan, LEONA LABOWICH
+                && (IsTitleCase(next, wordEnd) ? IsTitleCase(start, end) : firstName && SameCase(start, end, next, wordEnd)); // Emily Canvan, LEONA LABOWICH
             if (!initial && !surname && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
             {
                 break;
             }
 
             nameEnd = NameEnd(next, wordEnd);
+            firstName = (info.Flags & WordFlags.FirstName) != 0;
         }
 
         // An initial before the name: "k. abrams", "S. DOMINICO".
