@@ -204,8 +204,9 @@ internal sealed partial class PhiScan
     private int TryInitialSurname(int start, int end)
     {
         var s = _text;
-        if (end + 1 < s.Length && s[end] == ' ' && !AtLineStart(start) && (start == 0 || s[start - 1] == ' ')
-            && NextWordHas(end, WordFlags.ListedName) && SameCase(start, end, end + 1, end + 2))
+        var (nextStart, nextEnd) = NextLetterWord(end);
+        if (nextStart == end + 1 && s[end] == ' ' && !AtLineStart(start) && (start == 0 || s[start - 1] == ' ')
+            && NextWordHas(end, WordFlags.ListedName | WordFlags.LastName) && CharClass.IsUpper(s[start]) && IsAllUpper(nextStart, nextEnd))
         {
             return ReportNoteName(start, end, "pattern:initial-surname"); // "J SMITH ORDERED"
         }

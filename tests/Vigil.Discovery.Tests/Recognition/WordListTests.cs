@@ -77,6 +77,35 @@ public sealed class WordListTests
     public void Note_dates_include_years_and_leave_out_settings(string text, string first, string second) =>
         Assert.Equal(Expected(first).Concat(Expected(second)), Found(text));
 
+    [Theory]
+    [InlineData("SEEN BY DR'S LIPPER AND LANDER", "PERSON=LIPPER|PERSON=LANDER")]
+    [InlineData("Sons Oskar, Karen and Mary in to visit", "PERSON=Oskar|PERSON=Karen|PERSON=Mary")]
+    [InlineData("Son, Ed, was updated", "PERSON=Ed")]
+    [InlineData("ELENA VOSK (DAUGHTER) CALLED", "PERSON=ELENA VOSK")]
+    [InlineData("nsg (j. o'neill) counted", "PERSON=j. o'neill")]
+    [InlineData("ORDERED BY J LIPPER", "PERSON=J LIPPER")]
+    [InlineData("then Brown phoned", "PERSON=Brown")]
+    [InlineData("NP Brown aware", "PERSON=Brown")]
+    [InlineData("MARY LINDQVIST CALLED", "PERSON=MARY LINDQVIST")]
+    [InlineData("DR LIPPER SAW PT. LIPPER TO CALL BACK", "PERSON=LIPPER|PERSON=LIPPER")]
+    [InlineData("PT FROM KEELEY HOUSE, BACK TO KEELEY TOMORROW", "LOCATION=KEELEY HOUSE|LOCATION=KEELEY")]
+    [InlineData("SEEN AT KEELEY HOSPTIAL", "LOCATION=KEELEY HOSPTIAL")]
+    [InlineData("back to lindell4 tonight", "LOCATION=lindell4")]
+    [InlineData("cultures drawn on the 11th.", "DATE=11th")]
+    [InlineData("weaned on the 2nd attempt", "")]
+    [InlineData("HR in the 70s, MI in the 1980s", "DATE=1980s")]
+    [InlineData("labs on10/14/82 ok, s/p fx4/97", "DATE=10/14/82|DATE=4/97")]
+    [InlineData("d/c at 0630 2/31", "DATE=2/31")]
+    [InlineData("seen 11/21.93 by", "DATE=11/21.93")]
+    [InlineData("returned to OR on 7-8 for coiling", "DATE=7-8")]
+    [InlineData("admitted in sept. to rehab", "DATE=sept")]
+    [InlineData("CABG, MI 1992.\nI/O 1980 cc", "DATE=1992")]
+    [InlineData("98 yo gentleman, wife 78 yo", "AGE=98")]
+    [InlineData("son (240444-1243) or (301 273 45166)", "US_PHONE=240444-1243|US_PHONE=301 273 45166")]
+    [InlineData("call 410 392 0780 x45.", "US_PHONE=410 392 0780 x45")]
+    public void Note_rules_find_lists_of_names_repeats_and_more_date_and_phone_shapes(string text, string expected) =>
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split('|'), Found(text));
+
     [Fact]
     public void The_default_options_report_no_place_and_no_surname_alone()
     {
