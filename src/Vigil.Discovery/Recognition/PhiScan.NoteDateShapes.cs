@@ -9,6 +9,8 @@ internal sealed partial class PhiScan
 {
     private static readonly string[] DashDateBefore = ["on", "since", "until", "from"];
 
+    private static readonly string[] HistoryYearBefore = ["in", "since"];
+
     private static readonly string[] MonthAloneBefore = ["in", "since", "during", "until", "early", "late", "mid", "last", "by"];
 
     /// <summary>Words after a number that make it a quantity ("1980 cc"), not a year.</summary>
@@ -78,7 +80,7 @@ internal sealed partial class PhiScan
 
     /// <summary>"CVA in 94": two digits after "in" or "since" in a history line.</summary>
     private bool IsHistoryYearAfterPreposition(int start, int end) =>
-        end - start == 2 && PreviousWordIsOneOf(start, ["in", "since"]) && CharClass.BoundaryAt(_text, end)
+        end - start == 2 && PreviousWordIsOneOf(start, HistoryYearBefore) && CharClass.BoundaryAt(_text, end)
         && !(end + 1 < _text.Length && _text[end] is '.' or '/' or ':' && CharClass.IsDigit(_text[end + 1]))
         && !NextWordIsOneOf(end, QuantityUnits) && SameLineBefore(start, 60, HistoryContext) is not null;
 }

@@ -106,13 +106,7 @@ internal sealed partial class PhiScan
             return;
         }
 
-        while (_results.Count > 0 && _results[^1].Start + _results[^1].Length > nameStart && _results[^1].Type == PhiTypes.Person)
-        {
-            nameStart = Math.Min(nameStart, _results[^1].Start);
-            _results.RemoveAt(_results.Count - 1);
-        }
-
-        Add(PhiTypes.Person, nameStart, nameEnd, 0.7, "context:relative-after");
+        Add(PhiTypes.Person, TakeOverPersons(nameStart), nameEnd, 0.7, "context:relative-after");
     }
 
     private static readonly string[] RelativeEvidence =
@@ -137,6 +131,18 @@ internal sealed partial class PhiScan
         }
 
         return end > start;
+    }
+
+    /// <summary>Removes the person matches that reach past <paramref name="nameStart"/>; returns the earliest start.</summary>
+    private int TakeOverPersons(int nameStart)
+    {
+        while (_results.Count > 0 && _results[^1].Start + _results[^1].Length > nameStart && _results[^1].Type == PhiTypes.Person)
+        {
+            nameStart = Math.Min(nameStart, _results[^1].Start);
+            _results.RemoveAt(_results.Count - 1);
+        }
+
+        return nameStart;
     }
 
     private bool IsWordAt(int start, int end, string[] words)

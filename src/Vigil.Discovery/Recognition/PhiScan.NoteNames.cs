@@ -191,13 +191,7 @@ internal sealed partial class PhiScan
             return;
         }
 
-        while (_results.Count > 0 && _results[^1].Start + _results[^1].Length > nameStart && _results[^1].Type == PhiTypes.Person)
-        {
-            nameStart = Math.Min(nameStart, _results[^1].Start);
-            _results.RemoveAt(_results.Count - 1);
-        }
-
-        Add(PhiTypes.Person, nameStart, nameEnd, 0.8, "context:credential");
+        Add(PhiTypes.Person, TakeOverPersons(nameStart), nameEnd, 0.8, "context:credential");
     }
 
     /// <summary>"W. MAROTTA AWARE", "j. o'brien": an initial, a period, then a listed name or an O'/hyphenated name.</summary>

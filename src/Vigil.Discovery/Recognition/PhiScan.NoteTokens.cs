@@ -180,16 +180,7 @@ internal sealed partial class PhiScan
             wordEnd++;
         }
 
-        var word = s.AsSpan(pos, wordEnd - pos);
-        foreach (var w in words)
-        {
-            if (word.Equals(w, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return IsWordAt(pos, wordEnd, words);
     }
 
     /// <summary>
