@@ -2,7 +2,7 @@ namespace Vigil.Discovery.Recognition;
 
 /// <summary>
 /// More clinical-note date shapes (<see cref="RecogniserOptions.AllDates"/>): a month/day with a two-digit year after
-/// a period ("11/21.93"), a month-day with a hyphen after "on" ("on 7-8"), a month alone after "in" or "since"
+/// a period ("4/17.86"), a month-day with a hyphen after "on" ("on 5-6"), a month alone after "in" or "since"
 /// ("in sept."), and years no clock can show (19NN with NN of 60 or more).
 /// </summary>
 internal sealed partial class PhiScan
@@ -20,11 +20,11 @@ internal sealed partial class PhiScan
         "units", "meq", "mmol", "mmhg", "ms", "msec", "min", "mins", "hrs", "out", "in", "total", "x",
     ];
 
-    /// <summary>Month 1-12 then day 1-31, whether or not that day exists in that month (surrogate dates: "2/31").</summary>
+    /// <summary>Month 1-12 then day 1-31, whether or not that day exists in that month (surrogate dates: "2/30").</summary>
     private static bool IsDateShaped(int month, int day) => month is >= 1 and <= 12 && day is >= 1 and <= 31;
 
     /// <summary>
-    /// "11/21.93" and "on 7-8": returns the end of a date, or 0 when the shape is not one of these (the caller goes on).
+    /// "4/17.86" and "on 5-6": returns the end of a date, or 0 when the shape is not one of these (the caller goes on).
     /// </summary>
     private int TryNoteShortDate(int start, int end, int secondEnd)
     {
@@ -68,7 +68,7 @@ internal sealed partial class PhiScan
         return end;
     }
 
-    /// <summary>"MI 1992": 1960-1999 cannot be a time of day (no 60th minute), so it is a year unless a unit follows.</summary>
+    /// <summary>"MI 1987": 1960-1999 cannot be a time of day (no 60th minute), so it is a year unless a unit follows.</summary>
     private bool IsClocklessYear(int start, int end)
     {
         var s = _text;
@@ -78,7 +78,7 @@ internal sealed partial class PhiScan
             && !NextWordIsOneOf(end, QuantityUnits);
     }
 
-    /// <summary>"CVA in 94": two digits after "in" or "since" in a history line.</summary>
+    /// <summary>"CVA in 85": two digits after "in" or "since" in a history line.</summary>
     private bool IsHistoryYearAfterPreposition(int start, int end) =>
         end - start == 2 && PreviousWordIsOneOf(start, HistoryYearBefore) && CharClass.BoundaryAt(_text, end)
         && !(end + 1 < _text.Length && _text[end] is '.' or '/' or ':' && CharClass.IsDigit(_text[end + 1]))

@@ -1,26 +1,32 @@
+using System.Collections.Frozen;
+
 namespace Vigil.Discovery.Recognition;
 
 /// <summary>
-/// Clinical-note name rules for several names at once (<see cref="RecogniserOptions.NoteNames"/>): "DRS JOSEPH AND
-/// ROBBINSON", "Sons Smokey, Morris and Roger"; and a listed name capitalised in the middle of lower-case text.
+/// Clinical-note name rules for several names at once (<see cref="RecogniserOptions.NoteNames"/>): "DRS LIPPER AND
+/// LANDER", "Sons Oskar, Karl and Jon"; and a listed name capitalised in the middle of lower-case text.
 /// </summary>
 internal sealed partial class PhiScan
 {
-    /// <summary>Plural titles and relatives (the names after them come as a list), and relatives the shared list leaves out.</summary>
-    private static readonly string[] PluralTitles = ["drs", "doctors"];
-
-    private static readonly string[] PluralRelatives =
-    [
-        "sons", "daughters", "brothers", "sisters", "parents", "children", "grandsons", "granddaughters", "grandchildren",
-        "nieces", "nephews", "friends", "dtrs", "dtr", "girlfriend", "boyfriend", "fiance", "fiancee", "aunt", "uncle",
-        "cousin", "aunts", "uncles", "cousins", "stepson", "stepdaughter", "grandaughter",
-    ];
+    /// <summary>
+    /// Plural titles (true) and relatives (false): the names after them come as a list; and relatives the shared
+    /// trigger list leaves out. One look-up per word.
+    /// </summary>
+    private static readonly FrozenDictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> NoteTriggers =
+        new (string Word, bool Title)[]
+        {
+            ("drs", true), ("doctors", true), ("sons", false), ("daughters", false), ("brothers", false), ("sisters", false),
+            ("parents", false), ("children", false), ("grandsons", false), ("granddaughters", false), ("grandchildren", false),
+            ("nieces", false), ("nephews", false), ("friends", false), ("dtrs", false), ("dtr", false), ("girlfriend", false),
+            ("boyfriend", false), ("fiance", false), ("fiancee", false), ("aunt", false), ("uncle", false), ("cousin", false),
+            ("aunts", false), ("uncles", false), ("cousins", false), ("stepson", false), ("stepdaughter", false),
+            ("grandaughter", false),
+        }.ToFrozenDictionary(static w => w.Word, static w => w.Title, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>After "drs" or "sons" (any case) the next word is in context, as after "dr" or "son".</summary>
     private bool TrySetPluralContext(int start, int end)
     {
-        var title = IsWordAt(start, end, PluralTitles);
-        if (!title && !IsWordAt(start, end, PluralRelatives))
+        if (end - start < 3 || end - start > 14 || !NoteTriggers.TryGetValue(_text.AsSpan(start, end - start), out var title))
         {
             return false;
         }
@@ -39,7 +45,7 @@ internal sealed partial class PhiScan
     }
 
     /// <summary>
-    /// "Son, Ed, was updated", "Sons Smokey, Morris": a word written Smith right after a relative (only spaces or a
+    /// "Son, Al, was updated", "Sons Oskar, Karl": a word written Smith right after a relative (only spaces or a
     /// comma between), not a medical, medicine or place word.
     /// </summary>
     private bool IsCapitalisedAfterRelative(int start, int end, WordInfo info)
@@ -57,7 +63,7 @@ internal sealed partial class PhiScan
             && (info.Id == 0 || (info.Flags & NameListFlags) != 0);
     }
 
-    /// <summary>"wife, rose, left": a first name between commas right after a relative, in any case.</summary>
+    /// <summary>"wife, ivy, left": a first name between commas right after a relative, in any case.</summary>
     private bool IsFirstNameBetweenCommas(int start, int end, WordInfo info)
     {
         var s = _text;
@@ -67,7 +73,7 @@ internal sealed partial class PhiScan
             && Array.IndexOf(RelativeEvidence, _personEvidence) >= 0;
     }
 
-    /// <summary>"URSLA MORETTI (DAUGHTER)": one or two name-like words right before a relative in parentheses.</summary>
+    /// <summary>"ELENA VOSK (DAUGHTER)": one or two name-like words right before a relative in parentheses.</summary>
     private void TryNameBeforeRelative(int relativeStart)
     {
         var s = _text;
@@ -176,7 +182,7 @@ internal sealed partial class PhiScan
     }
 
     /// <summary>
-    /// "her psych docter Sullivan phoned": a word on a name list, written Smith after a lower-case word on the same
+    /// "her psych docter Brown phoned": a word on a name list, written Smith after a lower-case word on the same
     /// line: in lower-case notes a capital in mid-sentence marks a name.
     /// </summary>
     private bool IsCapitalisedMidSentence(int start, int end, WordFlags flags)

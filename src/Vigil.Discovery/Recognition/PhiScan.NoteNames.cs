@@ -202,7 +202,7 @@ internal sealed partial class PhiScan
         if (nextStart == end + 1 && s[end] == ' ' && !AtLineStart(start) && (start == 0 || s[start - 1] == ' ')
             && NextWordHas(end, WordFlags.ListedName | WordFlags.LastName) && CharClass.IsUpper(s[start]) && IsAllUpper(nextStart, nextEnd))
         {
-            return ReportNoteName(start, end, "pattern:initial-surname"); // "J SMITH ORDERED"
+            return ReportNoteName(start, end, "pattern:initial-surname"); // "J LIPPER ORDERED"
         }
 
         if (end + 2 >= s.Length || s[end] != '.' || s[end + 1] != ' ' || !CharClass.IsLetter(s[end + 2])
@@ -241,7 +241,7 @@ internal sealed partial class PhiScan
             var info = Lookup(next, wordEnd);
             var initial = wordEnd - next == 1 && wordEnd < s.Length && s[wordEnd] == '.';
             var surname = next == nameEnd + 1 && wordEnd - next > 3 && info.Flags == WordFlags.None && info.Id == 0
-                && (IsTitleCase(next, wordEnd) ? IsTitleCase(start, end) : firstName && SameCase(start, end, next, wordEnd)); // Emily Canvan, LEONA LABOWICH
+                && (IsTitleCase(next, wordEnd) ? IsTitleCase(start, end) : firstName && SameCase(start, end, next, wordEnd)); // Emily Canvan, ELENA VOSK
             if (!initial && !surname && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
             {
                 break;

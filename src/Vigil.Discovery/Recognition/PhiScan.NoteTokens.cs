@@ -2,7 +2,7 @@ namespace Vigil.Discovery.Recognition;
 
 /// <summary>
 /// Clinical-note tokens of letters and digits (<see cref="RecogniserOptions.AllDates"/>, <see cref="RecogniserOptions.Places"/>):
-/// ordinal days ("on the 11th"), decades ("1980s"), dates typed against a word ("on10/14/82", "fx4/97") and wards
+/// ordinal days ("on the 14th"), decades ("1980s"), dates typed against a word ("on3/12/84", "fx6/95") and wards
 /// written with their bed or floor number ("to ward7").
 /// </summary>
 internal sealed partial class PhiScan
@@ -74,7 +74,7 @@ internal sealed partial class PhiScan
         return -1;
     }
 
-    /// <summary>"on10/14/82", "fx4/97": a month/day/year or month/year written against the word before it.</summary>
+    /// <summary>"on3/12/84", "fx6/95": a month/day/year or month/year written against the word before it.</summary>
     private int TryGluedDate(int start, int end)
     {
         var s = _text;
@@ -107,7 +107,7 @@ internal sealed partial class PhiScan
         return -1;
     }
 
-    /// <summary>True when no word follows on the line ("on the 11th.", "it's the 11th"), or "of" or a month does.</summary>
+    /// <summary>True when no word follows on the line ("on the 14th.", "it's the 14th"), or "of" or a month does.</summary>
     private bool EndsPhrase(int end)
     {
         var s = _text;
@@ -126,7 +126,7 @@ internal sealed partial class PhiScan
         return s.AsSpan(pos, wordEnd - pos).Equals("of", StringComparison.OrdinalIgnoreCase) || Lookup(pos, wordEnd).Month != 0;
     }
 
-    /// <summary>"410 392 0780 x45": an extension right after a phone number joins it; returns the end or -1.</summary>
+    /// <summary>"301 555 0134 x27": an extension right after a phone number joins it; returns the end or -1.</summary>
     private int ExtendPhone(int start, int end)
     {
         if (_results.Count == 0 || _results[^1] is not { Type: PhiTypes.UsPhone } phone || start - (phone.Start + phone.Length) is < 1 or > 2)
@@ -138,7 +138,7 @@ internal sealed partial class PhiScan
         return end;
     }
 
-    /// <summary>"98 yo", "92 year old": an age over 89.</summary>
+    /// <summary>"96 yo", "91 year old": an age over 89.</summary>
     private bool IsOldAge(int start, int end) =>
         Number(start, end) is >= 90 and <= 119 && (NextWordIsOneOf(end, AgeWords)
             || (end + 3 < _text.Length && _text.AsSpan(end, 3).Equals("y/o", StringComparison.OrdinalIgnoreCase))
@@ -146,7 +146,7 @@ internal sealed partial class PhiScan
 
     private static readonly string[] AgeWords = ["yo", "yr", "yrs", "year", "years", "yof", "yom"];
 
-    /// <summary>"202232-4455": six digits, a hyphen and four, the first digit 2-9 (a ten-digit number missing a separator).</summary>
+    /// <summary>"301555-0134": six digits, a hyphen and four, the first digit 2-9 (a ten-digit number missing a separator).</summary>
     private int TrySixFourPhone(int start, int end)
     {
         var s = _text;
@@ -184,7 +184,7 @@ internal sealed partial class PhiScan
     }
 
     /// <summary>
-    /// "(240444-1243)", "(301 273 45166)": ten or eleven digits in parentheses in up to three groups, the first digit
+    /// "(301555-0134)", "(301 555 01345)": ten or eleven digits in parentheses in up to three groups, the first digit
     /// 2-9 and nothing but digits, spaces and hyphens inside; called on '(' when the usual shapes did not match.
     /// </summary>
     private int TryParenDigitsPhone(int paren)

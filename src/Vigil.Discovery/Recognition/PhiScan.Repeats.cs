@@ -2,7 +2,7 @@ namespace Vigil.Discovery.Recognition;
 
 /// <summary>
 /// Names and places said again (<see cref="RecogniserOptions.NoteNames"/>, <see cref="RecogniserOptions.Places"/>):
-/// once a text has named "Calvert Hospital" or "Leona Labowich" in context, "CALVERT" or "labowich" alone later in
+/// once a text has named "Keeley Hospital" or "Elena Vosk" in context, "KEELEY" or "vosk" alone later in
 /// the same text are the same place or person.
 /// </summary>
 internal sealed partial class PhiScan
@@ -82,7 +82,7 @@ internal sealed partial class PhiScan
             var letters = i;
             while (letters > start && CharClass.IsDigit(s[letters - 1]))
             {
-                letters--; // "QUARTERMAIN3": a ward and its bed number
+                letters--; // "LINDELL3": a ward and its bed number
             }
 
             var covered = next < found && _results[next].Start < i;

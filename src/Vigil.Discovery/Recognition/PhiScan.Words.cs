@@ -141,7 +141,7 @@ internal sealed partial class PhiScan
         var after = end;
         if (_options.NoteNames && isTitle && end + 2 < s.Length && s[end] == '\'' && s[end + 1] is 's' or 'S' && s[end + 2] == ' ')
         {
-            after = end + 2; // "DR'S CAMARDA AND CLIFFORD"
+            after = end + 2; // "DR'S LIPPER AND LANDER"
         }
 
         if (isTitle && after < s.Length && s[after] is not (' ' or '.'))

@@ -28,7 +28,7 @@ public static class PhiTypes
     public const string Date = "DATE";
 
     /// <summary>
-    /// An age over 89 ("98 yo"), which HIPAA's Safe Harbor counts with dates; reported only when
+    /// An age over 89 ("96 yo"), which HIPAA's Safe Harbor counts with dates; reported only when
     /// <see cref="RecogniserOptions.AllDates"/> is set.
     /// </summary>
     public const string Age = "AGE";
