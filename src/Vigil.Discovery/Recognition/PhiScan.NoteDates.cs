@@ -36,7 +36,9 @@ internal sealed partial class PhiScan
             return true; // "5/5 40%"
         }
 
-        if (SameLineBefore(start, 16, SettingContext) is not null)
+        var from = Math.Max(0, start - 16);
+        var newline = s.AsSpan(from, start - from).LastIndexOf('\n');
+        if (SettingContext.FindWord(s, newline < 0 ? from : from + newline + 1, start) is not null)
         {
             return true;
         }

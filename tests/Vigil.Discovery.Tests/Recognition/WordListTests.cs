@@ -74,6 +74,7 @@ public sealed class WordListTests
     [InlineData("c/o 3/10 back pain", "", "")]
     [InlineData("s/p mastectomy 11/92, stent 7/26", "DATE=11/92", "DATE=7/26")]
     [InlineData("ABG at 1900 ok", "", "")]
+    [InlineData("psych review 3/14.", "DATE=3/14", "")]
     public void Note_dates_include_years_and_leave_out_settings(string text, string first, string second) =>
         Assert.Equal(Expected(first).Concat(Expected(second)), Found(text));
 
