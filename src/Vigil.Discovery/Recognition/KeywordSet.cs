@@ -35,7 +35,12 @@ internal sealed class KeywordSet
     public IReadOnlyList<string> Keywords => _keywords;
 
     /// <summary>The first keyword (in list order) that starts at a word boundary in [from, to) and ends by to, or null.</summary>
-    public string? Find(ReadOnlySpan<char> text, int from, int to)
+    public string? Find(ReadOnlySpan<char> text, int from, int to) => Find(text, from, to, wholeWords: false);
+
+    /// <summary>As <see cref="Find(ReadOnlySpan{char}, int, int)"/>, but no letter may follow the keyword ("ps", not "psych").</summary>
+    public string? FindWord(ReadOnlySpan<char> text, int from, int to) => Find(text, from, to, wholeWords: true);
+
+    private string? Find(ReadOnlySpan<char> text, int from, int to, bool wholeWords)
     {
         var found = 0u;
         for (var p = from; p < to; p++)
@@ -49,7 +54,8 @@ internal sealed class KeywordSet
             foreach (var k in _byFirstLetter[letter])
             {
                 var keyword = _keywords[k];
-                if (p + keyword.Length <= to && text.Slice(p, keyword.Length).Equals(keyword, StringComparison.OrdinalIgnoreCase))
+                if (p + keyword.Length <= to && text.Slice(p, keyword.Length).Equals(keyword, StringComparison.OrdinalIgnoreCase)
+                    && !(wholeWords && p + keyword.Length < text.Length && CharClass.IsLetter(text[p + keyword.Length])))
                 {
                     found |= 1u << k;
                 }

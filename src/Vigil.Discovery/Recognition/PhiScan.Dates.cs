@@ -32,7 +32,7 @@ internal sealed partial class PhiScan
         var thirdLen = thirdEnd - secondEnd - 1;
         var valid = firstLen == 4
             ? thirdLen <= 2 && IsDate(c, b, a)
-            : thirdLen is 2 or 4 && (IsDate(a, b, c) || IsDate(b, a, c));
+            : thirdLen is 2 or 4 && (IsDate(a, b, c) || IsDate(b, a, c) || (_options.AllDates && IsDateShaped(a, b)));
         if (!valid)
         {
             return -1;
@@ -126,6 +126,15 @@ internal sealed partial class PhiScan
     private int TryShortDate(int start, int end, int secondEnd)
     {
         var s = _text;
+        if (_options.AllDates && end - start <= 2)
+        {
+            var noteEnd = TryNoteShortDate(start, end, secondEnd);
+            if (noteEnd != 0)
+            {
+                return noteEnd;
+            }
+        }
+
         if (!_options.AllDates || s[end] != '/' || end - start > 2 || !CharClass.BoundaryAt(s, secondEnd)
             || (secondEnd < s.Length && s[secondEnd] is '/' or '.' && secondEnd + 1 < s.Length && CharClass.IsDigit(s[secondEnd + 1])))
         {
@@ -137,7 +146,7 @@ internal sealed partial class PhiScan
         var glued = start > 0 && s[start - 1] is '/' or '.' or '-' or 'x' or 'X';
         var fraction = b <= 4 && a < b; // 1/2, 2/3, 3/4
         var monthYear = a is >= 1 and <= 12 && b > 31 && secondEnd - end == 3; // 8/87
-        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000) && !monthYear) || IsSettingNotDate(start, secondEnd))
+        if (glued || fraction || (!IsDate(b, a, 2000) && !IsDate(a, b, 2000) && !IsDateShaped(a, b) && !monthYear) || IsSettingNotDate(start, secondEnd))
         {
             return -1;
         }

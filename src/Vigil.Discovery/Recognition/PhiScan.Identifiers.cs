@@ -60,6 +60,15 @@ internal sealed partial class PhiScan
             }
         }
 
+        if (_options.AllDates || _options.Places)
+        {
+            var noteEnd = OnNoteAlnum(start, end);
+            if (noteEnd > 0)
+            {
+                return noteEnd;
+            }
+        }
+
         if (CharClass.IsAsciiUpper(s[start]))
         {
             if (PostcodeRules.IsOutward(token) && end + 4 <= s.Length && s[end] == ' '

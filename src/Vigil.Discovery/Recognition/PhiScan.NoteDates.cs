@@ -36,7 +36,9 @@ internal sealed partial class PhiScan
             return true; // "5/5 40%"
         }
 
-        if (SameLineBefore(start, 16, SettingContext) is not null)
+        var from = Math.Max(0, start - 16);
+        var newline = s.AsSpan(from, start - from).LastIndexOf('\n');
+        if (SettingContext.FindWord(s, newline < 0 ? from : from + newline + 1, start) is not null)
         {
             return true;
         }
@@ -58,7 +60,7 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        var apostropheBefore = start > 0 && s[start - 1] == '\'' && (start < 2 || !CharClass.IsLetter(s[start - 2]));
+        var apostropheBefore = start > 0 && s[start - 1] == '\'' && (start < 2 || !CharClass.IsLetter(s[start - 2]) || CharClass.IsAsciiUpper(s[start - 2]));
         var apostropheAfter = end < s.Length && s[end] == '\'' && (end + 1 >= s.Length || !CharClass.IsLetter(s[end + 1]));
         if (len == 2 && (apostropheBefore || apostropheAfter))
         {
@@ -66,7 +68,7 @@ internal sealed partial class PhiScan
             return end;
         }
 
-        if (len == 2 && IsHistoryYear(start, end))
+        if (len == 2 && (IsHistoryYear(start, end) || IsHistoryYearAfterPreposition(start, end)))
         {
             Add(PhiTypes.Date, start, end, 0.55, "pattern:year");
             return end;
@@ -77,7 +79,8 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if (!PreviousWordIsOneOf(start, YearPrepositions) && (SameLineBefore(start, 60, HistoryContext) is null || PreviousWordIsOneOf(start, TimePrepositions)))
+        if (!PreviousWordIsOneOf(start, YearPrepositions) && !IsClocklessYear(start, end)
+            && (SameLineBefore(start, 60, HistoryContext) is null || PreviousWordIsOneOf(start, TimePrepositions)))
         {
             return -1;
         }

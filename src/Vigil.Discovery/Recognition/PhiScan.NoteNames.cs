@@ -42,7 +42,8 @@ internal sealed partial class PhiScan
             }
         }
 
-        if (_options.Places && (info.Flags & WordFlags.HospitalSuffix) != 0)
+        if (_options.Places && ((info.Flags & WordFlags.HospitalSuffix) != 0
+            || (end - start > 4 && _text.AsSpan(start, 4).Equals("hosp", StringComparison.OrdinalIgnoreCase))))
         {
             TryHospitalSuffix(start, end);
         }
@@ -58,6 +59,16 @@ internal sealed partial class PhiScan
             return -1;
         }
 
+        if (TrySetPluralContext(start, end))
+        {
+            return -1;
+        }
+
+        if ((info.Flags & WordFlags.WeakTrigger) != 0 && start > 0 && _text[start - 1] == '(')
+        {
+            TryNameBeforeRelative(start);
+        }
+
         var flags = info.Flags;
         if (end - start == 1 && CharClass.IsLetter(_text[start]))
         {
@@ -69,7 +80,8 @@ internal sealed partial class PhiScan
             return -1;
         }
 
-        if ((flags & WordFlags.ListedName) != 0 && (flags & WordFlags.MedicalWord) == 0 && PreviousWordIsOneOf(start, NoteRoles))
+        if ((flags & (WordFlags.ListedName | WordFlags.LastName | WordFlags.AmbiguousName)) != 0 && (flags & WordFlags.MedicalWord) == 0
+            && end - start > 2 && PreviousWordIsOneOf(start, NoteRoles))
         {
             return ReportNoteName(start, end, "context:role");
         }
@@ -82,7 +94,7 @@ internal sealed partial class PhiScan
         if (!standalone && !(((flags & WordFlags.ListedName) != 0 || IsTitleCase(start, end))
             && NextWordHas(NameEnd(start, end), WordFlags.ListedName)))
         {
-            return -1;
+            return IsCapitalisedMidSentence(start, end, flags) ? ReportNoteName(start, end, "dictionary:name-list; capitalised") : -1;
         }
 
         return ReportNoteName(start, end, "dictionary:name-list");
@@ -101,9 +113,11 @@ internal sealed partial class PhiScan
         }
 
         var title = _personEvidence == "context:title";
-        var listed = end - start > 2 && (title
+        var listed = (end - start > 2 || (end - start == 2 && title && (flags & WordFlags.ListedName) != 0
+                && PreviousWordIsOneOf(start, DoctorTitles))) && (title
             ? (flags & NameListFlags) != 0
             : (flags & (WordFlags.ListedName | WordFlags.FirstName)) != 0 && (flags & WordFlags.AmbiguousName) == 0);
+        listed |= !title && (IsCapitalisedAfterRelative(start, end, info) || IsFirstNameBetweenCommas(start, end, info));
         var apostrophe = NameWordEnd(end) > end; // O'Rourke, o'halloran
         var unknown = ((flags == WordFlags.None && info.Id == 0 && end - start > 2) || apostrophe) && title
             && PreviousWordIsOneOf(start, DoctorTitles);
@@ -129,6 +143,7 @@ internal sealed partial class PhiScan
         var listed = false;
         var initial = false;
         var unknown = false;
+        var named = false;
         for (var words = 0; words < 4; words++)
         {
             var p = pos;
@@ -163,6 +178,7 @@ internal sealed partial class PhiScan
             }
 
             listed |= isName && (info.Flags & WordFlags.ListedName) != 0;
+            named |= isName;
             initial |= isInitial;
             unknown |= isUnknown;
             nameStart = p;
@@ -170,24 +186,25 @@ internal sealed partial class PhiScan
             pos = p;
         }
 
-        if (nameStart < 0 || !(listed || (initial && unknown)))
+        if (nameStart < 0 || !(listed || (initial && (unknown || named))))
         {
             return;
         }
 
-        while (_results.Count > 0 && _results[^1].Start + _results[^1].Length > nameStart && _results[^1].Type == PhiTypes.Person)
-        {
-            nameStart = Math.Min(nameStart, _results[^1].Start);
-            _results.RemoveAt(_results.Count - 1);
-        }
-
-        Add(PhiTypes.Person, nameStart, nameEnd, 0.8, "context:credential");
+        Add(PhiTypes.Person, TakeOverPersons(nameStart), nameEnd, 0.8, "context:credential");
     }
 
     /// <summary>"W. MAROTTA AWARE", "j. o'brien": an initial, a period, then a listed name or an O'/hyphenated name.</summary>
     private int TryInitialSurname(int start, int end)
     {
         var s = _text;
+        var (nextStart, nextEnd) = NextLetterWord(end);
+        if (nextStart == end + 1 && s[end] == ' ' && !AtLineStart(start) && (start == 0 || s[start - 1] == ' ')
+            && NextWordHas(end, WordFlags.ListedName | WordFlags.LastName) && CharClass.IsUpper(s[start]) && IsAllUpper(nextStart, nextEnd))
+        {
+            return ReportNoteName(start, end, "pattern:initial-surname"); // "J LIPPER ORDERED"
+        }
+
         if (end + 2 >= s.Length || s[end] != '.' || s[end + 1] != ' ' || !CharClass.IsLetter(s[end + 2])
             || (start > 0 && s[start - 1] is not (' ' or '(' or '-')) || AtLineStart(start))
         {
@@ -203,8 +220,8 @@ internal sealed partial class PhiScan
         var info = Lookup(end + 2, wordEnd);
         var listed = (info.Flags & (WordFlags.ListedName | WordFlags.AmbiguousName)) != 0 && wordEnd - end - 2 > 3
             && (info.Flags & (NeverName | WordFlags.MedicalWord)) == 0;
-        var unknown = info.Flags == WordFlags.None && info.Id == 0 && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
-        return listed || unknown ? ReportNoteName(start, end, "pattern:initial-surname") : -1;
+        var unknown = (wordEnd - end - 2 == 1 || (info.Flags == WordFlags.None && info.Id == 0)) && NameWordEnd(wordEnd) > wordEnd; // j. o'brien
+        return listed || unknown ? ReportNoteName(end + 2, wordEnd, "pattern:initial-surname") : -1;
     }
 
     /// <summary>Reports the name starting at [start, end), extended over following listed names and initials.</summary>
@@ -212,6 +229,7 @@ internal sealed partial class PhiScan
     {
         var s = _text;
         var nameEnd = NameEnd(start, end);
+        var firstName = (Lookup(start, end).Flags & WordFlags.FirstName) != 0;
         for (var words = 1; words < MaxNameWords; words++)
         {
             var (next, wordEnd) = NextLetterWord(nameEnd);
@@ -223,13 +241,14 @@ internal sealed partial class PhiScan
             var info = Lookup(next, wordEnd);
             var initial = wordEnd - next == 1 && wordEnd < s.Length && s[wordEnd] == '.';
             var surname = next == nameEnd + 1 && wordEnd - next > 3 && info.Flags == WordFlags.None && info.Id == 0
-                && IsTitleCase(next, wordEnd) && IsTitleCase(start, end); // Emily Canvan
+                && (IsTitleCase(next, wordEnd) ? IsTitleCase(start, end) : firstName && SameCase(start, end, next, wordEnd)); // Emily Canvan, ELENA VOSK
             if (!initial && !surname && ((info.Flags & NameListFlags) == 0 || (info.Flags & NeverName) != 0))
             {
                 break;
             }
 
             nameEnd = NameEnd(next, wordEnd);
+            firstName = (info.Flags & WordFlags.FirstName) != 0;
         }
 
         // An initial before the name: "k. abrams", "S. DOMINICO".
@@ -238,7 +257,7 @@ internal sealed partial class PhiScan
             start -= 3;
         }
 
-        _personAt = -1;
+        _personAt = evidence.StartsWith("context:", StringComparison.Ordinal) ? NameListContinues(nameEnd) : -1;
         Add(PhiTypes.Person, start, nameEnd, 0.75, evidence);
         return nameEnd;
     }

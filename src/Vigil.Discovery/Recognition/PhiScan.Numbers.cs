@@ -21,6 +21,21 @@ internal sealed partial class PhiScan
             }
         }
 
+        if (_options.AllDates && len is 2 or 3 && IsOldAge(start, end))
+        {
+            Add(PhiTypes.Age, start, end, 0.6, "pattern:age-over-89");
+            return end;
+        }
+
+        if (_options.UsPhones && len == 6)
+        {
+            var phoneEnd = TrySixFourPhone(start, end);
+            if (phoneEnd > 0)
+            {
+                return phoneEnd;
+            }
+        }
+
         if (_options.AllDates && len is 2 or 4)
         {
             var yearEnd = TryNoteYear(start, end);

@@ -63,7 +63,7 @@ internal sealed partial class PhiScan
         var s = _text;
         if (paren + 5 >= s.Length || s[paren + 1] < '2' || DigitRunEnd(paren + 1) != paren + 4 || s[paren + 4] != ')')
         {
-            return -1;
+            return TryParenDigitsPhone(paren);
         }
 
         var pos = SkipSpaces(paren + 5, 1);

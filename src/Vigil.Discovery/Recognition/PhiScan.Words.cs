@@ -68,6 +68,7 @@ internal sealed partial class PhiScan
             if (dateEnd < 0 && _options.AllDates)
             {
                 dateEnd = TryMonthDayNoYear(start, end);
+                dateEnd = dateEnd < 0 ? TryMonthAlone(start, end) : dateEnd;
             }
 
             if (dateEnd > 0)
@@ -137,13 +138,19 @@ internal sealed partial class PhiScan
     {
         var s = _text;
         var isTitle = (info.Flags & WordFlags.Title) != 0;
-        if (isTitle && end < s.Length && s[end] is not (' ' or '.'))
+        var after = end;
+        if (_options.NoteNames && isTitle && end + 2 < s.Length && s[end] == '\'' && s[end + 1] is 's' or 'S' && s[end + 2] == ' ')
+        {
+            after = end + 2; // "DR'S LIPPER AND LANDER"
+        }
+
+        if (isTitle && after < s.Length && s[after] is not (' ' or '.'))
         {
             return; // "MS:" or "MS-" heads a section (mental status), "Ms Smith" introduces a name
         }
 
-        var pos = end;
-        var stop = Math.Min(s.Length, end + 4);
+        var pos = after;
+        var stop = Math.Min(s.Length, after + 4);
         var newlines = 0;
         while (pos < stop && s[pos] is ' ' or ':' or ',' or '.' or '\t' or '\r' or '\n' or '-')
         {

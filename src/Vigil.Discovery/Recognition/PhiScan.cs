@@ -31,6 +31,16 @@ internal sealed partial class PhiScan
 
     public void Run()
     {
+        var first = _results.Count;
+        Tokenize();
+        if (_options.NoteNames || _options.Places)
+        {
+            RepeatNamesAndPlaces(first);
+        }
+    }
+
+    private void Tokenize()
+    {
         var s = _text.AsSpan();
         var n = s.Length;
         var i = 0;

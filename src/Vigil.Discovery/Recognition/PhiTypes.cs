@@ -27,6 +27,12 @@ public static class PhiTypes
     /// <summary>Any other calendar date; reported only when <see cref="RecogniserOptions.AllDates"/> is set.</summary>
     public const string Date = "DATE";
 
+    /// <summary>
+    /// An age over 89 ("96 yo"), which HIPAA's Safe Harbor counts with dates; reported only when
+    /// <see cref="RecogniserOptions.AllDates"/> is set.
+    /// </summary>
+    public const string Age = "AGE";
+
     /// <summary>UK, Guernsey, Jersey or Isle of Man postcode.</summary>
     public const string UkPostcode = "UK_POSTCODE";
 

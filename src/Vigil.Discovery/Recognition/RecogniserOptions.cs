@@ -7,8 +7,9 @@ namespace Vigil.Discovery.Recognition;
 /// <param name="MinimumConfidence">Matches below this confidence are dropped.</param>
 /// <param name="ContextWindow">How many characters before a candidate are searched for context words.</param>
 /// <param name="AllDates">
-/// Also report dates outside a birth context as <see cref="PhiTypes.Date"/>, including day/month without a year
-/// (clinical notes, where any date is identifying; off for mailboxes, where most dates are not).
+/// Also report dates outside a birth context as <see cref="PhiTypes.Date"/>, including day/month without a year, and
+/// ages over 89 as <see cref="PhiTypes.Age"/> (clinical notes, where any date is identifying; off for mailboxes, where
+/// most dates are not).
 /// </param>
 /// <param name="UsPhones">
 /// Also report North American phone numbers and pager numbers as <see cref="PhiTypes.UsPhone"/> (US clinical notes;

@@ -46,17 +46,24 @@ internal sealed partial class PhysionetDeid
             index[(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
                 int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))] = Notes.Count;
             var note = m.Groups[3].Value;
+            Patients.Add(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
             Notes.Add(note.StartsWith('\n') ? note[1..] : note); // offsets in id-phi.phrase count from after this newline
         }
 
         foreach (var line in File.ReadLines(PhiData.DataFile("physionet-deid/id-phi.phrase")))
         {
             var f = line.Split(' ', 6);
-            var group = Group(f[4]);
-            if (f.Length == 6 && group is not null)
+            if (f.Length != 6)
             {
-                var doc = index[(int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))];
-                Gold.Add(new LabelledSpan(group, doc, int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture)));
+                continue;
+            }
+
+            var doc = index[(int.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))];
+            var span = new LabelledSpan(Group(f[4]) ?? "other", doc, int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
+            AllGold.Add(span);
+            if (span.Type != "other")
+            {
+                Gold.Add(span);
             }
         }
     }
@@ -72,8 +79,14 @@ internal sealed partial class PhysionetDeid
 
     public List<string> Notes { get; } = [];
 
+    /// <summary>The patient number of each note (same index as <see cref="Notes"/>).</summary>
+    public List<int> Patients { get; } = [];
+
     /// <summary>Gold spans of the four scored groups: names, dates, phones, locations.</summary>
     public List<LabelledSpan> Gold { get; } = [];
+
+    /// <summary>Every gold PHI span (1,779), Age and Other included (type "other"): what deid's own scorer counts.</summary>
+    public List<LabelledSpan> AllGold { get; } = [];
 
     /// <summary>The scored group of a deid category; null for Age and Other (not scored).</summary>
     public static string? Group(string category) => category switch

@@ -74,8 +74,38 @@ public sealed class WordListTests
     [InlineData("c/o 3/10 back pain", "", "")]
     [InlineData("s/p mastectomy 11/92, stent 7/26", "DATE=11/92", "DATE=7/26")]
     [InlineData("ABG at 1900 ok", "", "")]
+    [InlineData("psych review 3/14.", "DATE=3/14", "")]
     public void Note_dates_include_years_and_leave_out_settings(string text, string first, string second) =>
         Assert.Equal(Expected(first).Concat(Expected(second)), Found(text));
+
+    [Theory]
+    [InlineData("SEEN BY DR'S LIPPER AND LANDER", "PERSON=LIPPER|PERSON=LANDER")]
+    [InlineData("Sons Oskar, Karen and Mary in to visit", "PERSON=Oskar|PERSON=Karen|PERSON=Mary")]
+    [InlineData("Son, Ed, was updated", "PERSON=Ed")]
+    [InlineData("ELENA VOSK (DAUGHTER) CALLED", "PERSON=ELENA VOSK")]
+    [InlineData("nsg (j. o'neill) counted", "PERSON=j. o'neill")]
+    [InlineData("ORDERED BY J LIPPER", "PERSON=J LIPPER")]
+    [InlineData("then Brown phoned", "PERSON=Brown")]
+    [InlineData("NP Brown aware", "PERSON=Brown")]
+    [InlineData("MARY LINDQVIST CALLED", "PERSON=MARY LINDQVIST")]
+    [InlineData("DR LIPPER SAW PT. LIPPER TO CALL BACK", "PERSON=LIPPER|PERSON=LIPPER")]
+    [InlineData("PT FROM KEELEY HOUSE, BACK TO KEELEY TOMORROW", "LOCATION=KEELEY HOUSE|LOCATION=KEELEY")]
+    [InlineData("SEEN AT KEELEY HOSPTIAL", "LOCATION=KEELEY HOSPTIAL")]
+    [InlineData("back to lindell4 tonight", "LOCATION=lindell4")]
+    [InlineData("cultures drawn on the 14th.", "DATE=14th")]
+    [InlineData("weaned on the 2nd attempt", "")]
+    [InlineData("HR in the 70s, MI in the 1980s", "DATE=1980s")]
+    [InlineData("labs on3/12/84 ok, s/p fx6/95", "DATE=3/12/84|DATE=6/95")]
+    [InlineData("d/c at 0715 2/30", "DATE=2/30")]
+    [InlineData("seen 4/17.86 by", "DATE=4/17.86")]
+    [InlineData("back to OR on 5-6 for repair", "DATE=5-6")]
+    [InlineData("admitted in oct. to rehab", "DATE=oct")]
+    [InlineData("CABG, MI 1987.\nI/O 1980 cc", "DATE=1987")]
+    [InlineData("96 yo gentleman, wife 78 yo", "AGE=96")]
+    [InlineData("son (301555-0134) or (301 555 01345)", "US_PHONE=301555-0134|US_PHONE=301 555 01345")]
+    [InlineData("call 301 555 0134 x27.", "US_PHONE=301 555 0134 x27")]
+    public void Note_rules_find_lists_of_names_repeats_and_more_date_and_phone_shapes(string text, string expected) =>
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split('|'), Found(text));
 
     [Fact]
     public void The_default_options_report_no_place_and_no_surname_alone()
