@@ -125,13 +125,17 @@ internal sealed class SqlEventStore : IEventStore
         return page;
     }
 
-    private static StoredEvent Read(DbDataReader reader) => new(
-        reader.GetInt64(0),
-        Db.Time(reader.GetInt64(1)),
-        Db.Time(reader.GetInt64(2)),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.GetInt64(5),
-        FieldsJson.Read(reader.GetString(6)),
-        Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7)));
+    private static StoredEvent Read(DbDataReader reader)
+    {
+        var raw = Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7));
+        return new(
+            reader.GetInt64(0),
+            Db.Time(reader.GetInt64(1)),
+            Db.Time(reader.GetInt64(2)),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.GetInt64(5),
+            FieldsJson.Read(reader.GetString(6), raw),
+            raw);
+    }
 }
