@@ -35,11 +35,9 @@ internal sealed class FieldsJson
 {
     private const int CachedNames = 4096;
 
-    // Shorter values are written out: a back-reference would save little and the search would cost more.
-    private const int BackReferenceFrom = 16;
-
-    // "[123,45]" is 8 bytes: a shorter value is written out rather than searched for in the raw record.
-    private const int RawSliceFrom = 8;
+    // "[123,45]" is 8 bytes: a shorter value is written out rather than searched for in the raw record or among the
+    // earlier values (a back-reference is shorter still, and the search is a few reference comparisons).
+    private const int ShortValue = 8;
 
     private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(static b => (byte)b), (byte)'"', (byte)'\\']);
@@ -72,18 +70,18 @@ internal sealed class FieldsJson
             {
                 PutBytes("null"u8);
             }
-            else if (value.Length >= BackReferenceFrom && Earlier(logEvent, i, value) is var earlier and >= 0)
+            else if (value.Length >= ShortValue && Earlier(logEvent, i, value) is var earlier and >= 0)
             {
                 PutNumber(earlier);
             }
-            else if (value.Length >= RawSliceFrom && Slice(raw, value, hint) is var at and >= 0)
+            else if (value.Length >= ShortValue && Slice(raw, value, hint) is var at and >= 0)
             {
                 Put((byte)'[');
                 PutNumber(at);
                 Put((byte)',');
                 PutNumber(value.Length);
                 Put((byte)']');
-                hint = at + value.Length;
+                hint = at; // the next value is often inside this one (the message) or after it
             }
             else
             {
