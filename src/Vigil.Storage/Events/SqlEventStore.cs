@@ -125,7 +125,11 @@ internal sealed class SqlEventStore : IEventStore
         return page;
     }
 
-    private static StoredEvent Read(DbDataReader reader)
+    /// <summary>
+    /// The event on the reader's current row, selected as <c>id, ts, received_at, source_type, origin, record, fields,
+    /// raw</c> (the fields may be slices of the raw record, so both are read together).
+    /// </summary>
+    internal static StoredEvent Read(DbDataReader reader)
     {
         var raw = Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7));
         return new(
