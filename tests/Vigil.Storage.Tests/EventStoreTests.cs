@@ -73,6 +73,29 @@ public abstract class EventStoreTests : StoreTests
     }
 
     [Fact]
+    public async Task A_large_batch_of_syslog_events_comes_back_in_order_with_fields_cut_from_the_raw_record()
+    {
+        // 70 events: SQLite writes them 32 rows to a statement and the rest one by one; the ids are still the rows'.
+        var batch = Enumerable.Range(0, 70).Select(i =>
+        {
+            var message = $"client=unknown[203.0.113.{i}], sasl_method=LOGIN, sasl_username=user{i}@clinic.example";
+            var raw = $"<22>Mar  1 10:00:{i % 60:00} mail postfix/smtpd[{4000 + i}]: {message}";
+            return Sample.Event(T0.AddSeconds(i), "postfix", raw, null,
+                ("syslog.hostname", "mail"), ("syslog.appname", "postfix/smtpd"), ("message", message), ("syslog.message", message),
+                ("postfix.client_ip", $"203.0.113.{i}"), ("postfix.sasl_username", $"user{i}@clinic.example"), ("other", "not in the record"));
+        }).ToList();
+
+        var result = await Store.Events.AppendAsync(batch, null, None);
+
+        var stored = await Store.Events.SearchAsync(new EventQuery(Limit: 100), None).ToListAsync();
+        Assert.Equal(result.Ids, stored.Select(e => e.Id));
+        Assert.Equal(Enumerable.Range(0, 70).Select(i => result.Ids[0] + i), result.Ids);
+        Assert.Equal(batch.Select(r => r.Raw), stored.Select(e => e.Raw));
+        Assert.Equal(batch.Select(r => r.Event.Fields().ToList()), stored.Select(e => e.Fields));
+        Assert.Equal(batch.Select(r => r.Event.Timestamp), stored.Select(e => (DateTimeOffset?)e.Timestamp));
+    }
+
+    [Fact]
     public async Task A_repeated_idempotency_key_writes_nothing()
     {
         var first = await Store.Events.AppendAsync(Sample.Batch(2, T0), "batch-1", None);

@@ -12,9 +12,9 @@ internal sealed class ListenerCounters(string listener, IProblemSink? problems)
     private long _pending;
     private int _connections;
 
-    public void Received() => Interlocked.Increment(ref _received);
+    public void Received(int count = 1) => Interlocked.Add(ref _received, count);
 
-    public void Dropped() => Interlocked.Increment(ref _dropped);
+    public void Dropped(int count = 1) => Interlocked.Add(ref _dropped, count);
 
     public void PendingChanged(long delta) => Interlocked.Add(ref _pending, delta);
 

@@ -2,7 +2,7 @@ namespace Vigil.Ingestion.Listeners;
 
 /// <summary>A point-in-time copy of one listener's counters, for <c>/metrics</c>.</summary>
 /// <param name="Listener">The listener's name.</param>
-/// <param name="Received">Messages the sink accepted (its <see cref="IMessageSink.AcceptAsync"/> completed).</param>
+/// <param name="Received">Messages the sink accepted (its <see cref="IMessageSink.AcceptAsync"/> or <see cref="IMessageSink.AcceptManyAsync"/> completed).</param>
 /// <param name="Dropped">
 /// Good messages lost by the listener: the UDP queue was full, or the sink threw. TCP and files never drop for lack
 /// of room; they slow down instead.

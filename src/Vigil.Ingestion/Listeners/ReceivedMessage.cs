@@ -2,9 +2,10 @@ namespace Vigil.Ingestion.Listeners;
 
 /// <summary>One raw message as a listener received it, before any parsing.</summary>
 /// <param name="Payload">
-/// The message bytes without framing (no octet count, no trailing LF, CR or NUL). The listener copies them into an
-/// array it never touches again, so the memory belongs to the receiver and stays valid after
-/// <see cref="IMessageSink.AcceptAsync"/> returns.
+/// The message bytes without framing (no octet count, no trailing LF, CR or NUL). Given to
+/// <see cref="IMessageSink.AcceptAsync"/>, they are an array the listener never touches again, so the memory belongs to
+/// the receiver and stays valid after the call; given to <see cref="IMessageSink.AcceptManyAsync"/>, they lie in the
+/// listener's receive buffer and are valid only during the call.
 /// </param>
 /// <param name="Listener">The name of the listener that received it (<c>syslog-udp</c>, <c>syslog-tcp</c>, <c>file</c>).</param>
 /// <param name="Peer">Who sent it: <c>address:port</c> for network listeners, the file path for the file tailer.</param>

@@ -66,16 +66,20 @@ internal sealed class SyslogTcpConnection(
         }
     }
 
+    // The frames one read completed go to the sink together, their payloads still in the receive buffer: the buffer is
+    // not moved or refilled until the sink is done with them.
     private async Task ReadAsync(Stream stream, string peer, CancellationToken stopping)
     {
         var framing = new SyslogFraming(options.MaxMessageSize);
         var buffer = ArrayPool<byte>.Shared.Rent(framing.MinimumBufferSize);
+        var batch = new List<ReceivedMessage>();
         try
         {
             int start = 0, end = 0;
             var endOfStream = false;
             while (true)
             {
+                var receivedAt = time.GetUtcNow();
                 Frame frame;
                 do
                 {
@@ -84,11 +88,7 @@ internal sealed class SyslogTcpConnection(
                     start += frame.Consumed;
                     if (frame.Status == FrameStatus.Message)
                     {
-                        var payload = buffer.AsSpan(at + frame.Start, frame.Length).ToArray();
-                        if (!await DeliverAsync(payload, peer, stopping).ConfigureAwait(false))
-                        {
-                            return;
-                        }
+                        batch.Add(new ReceivedMessage(buffer.AsMemory(at + frame.Start, frame.Length), options.Name, peer, receivedAt));
                     }
                     else if (frame.Status == FrameStatus.Rejected)
                     {
@@ -96,6 +96,16 @@ internal sealed class SyslogTcpConnection(
                     }
                 }
                 while (frame.Status != FrameStatus.NeedMoreData);
+
+                if (batch.Count > 0)
+                {
+                    var delivered = await DeliverAsync(batch, stopping).ConfigureAwait(false);
+                    batch.Clear();
+                    if (!delivered)
+                    {
+                        return;
+                    }
+                }
 
                 if (endOfStream)
                 {
@@ -117,13 +127,12 @@ internal sealed class SyslogTcpConnection(
         }
     }
 
-    private async ValueTask<bool> DeliverAsync(byte[] payload, string peer, CancellationToken stopping)
+    private async ValueTask<bool> DeliverAsync(List<ReceivedMessage> batch, CancellationToken stopping)
     {
         try
         {
-            await sink.AcceptAsync(new ReceivedMessage(payload, options.Name, peer, time.GetUtcNow()), stopping)
-                .ConfigureAwait(false);
-            counters.Received();
+            await sink.AcceptManyAsync(batch, stopping).ConfigureAwait(false);
+            counters.Received(batch.Count);
             return true;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -134,7 +143,7 @@ internal sealed class SyslogTcpConnection(
         catch (Exception)
 #pragma warning restore CA1031
         {
-            counters.Dropped();
+            counters.Dropped(batch.Count);
             return false;
         }
     }

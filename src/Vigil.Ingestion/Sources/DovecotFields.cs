@@ -33,7 +33,7 @@ internal static class DovecotFields
         {
             var service = text[..colon];
             var paren = service.IndexOf('(');
-            logEvent.Add(Service, (paren > 0 ? service[..paren] : service).ToString());
+            logEvent.Add(Service, TokenCache.Get(paren > 0 ? service[..paren] : service));
         }
 
         var body = colon > 0 ? text[(colon + 2)..] : text;

@@ -93,7 +93,7 @@ internal static class MailLogFields
             return false;
         }
 
-        host = text[..open].ToString();
+        host = TokenCache.Get(text[..open]);
         ip = text[(open + 1)..close].ToString();
         return true;
     }

@@ -23,7 +23,7 @@ internal static class PostfixFields
         var slash = appName.IndexOf('/');
         if (slash > 0)
         {
-            logEvent.Add(Process, appName[(slash + 1)..].ToString());
+            logEvent.Add(Process, TokenCache.Get(appName[(slash + 1)..]));
         }
 
         var text = message.AsSpan();

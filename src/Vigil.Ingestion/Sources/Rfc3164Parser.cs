@@ -39,7 +39,7 @@ internal static class Rfc3164Parser
         var host = space < 0 ? rest : rest[..space];
         if (host.Length > 0 && host[^1] != ':' && !host.Contains('['))
         {
-            logEvent.Add(SyslogFields.Hostname, host.ToString());
+            logEvent.Add(SyslogFields.Hostname, TokenCache.Get(host));
             rest = space < 0 ? default : rest[(space + 1)..];
         }
 
@@ -47,7 +47,7 @@ internal static class Rfc3164Parser
         if (TryTag(rest, out var tag, out var pid, out var consumed))
         {
             appName = tag;
-            logEvent.Add(SyslogFields.AppName, tag.ToString());
+            logEvent.Add(SyslogFields.AppName, TokenCache.Get(tag));
             if (!pid.IsEmpty)
             {
                 logEvent.Add(SyslogFields.ProcId, pid.ToString());
@@ -133,7 +133,7 @@ internal static class Rfc3164Parser
             return false;
         }
 
-        var month = Array.IndexOf(Months, rest[..3].ToString()) + 1;
+        var month = Month(rest[..3]);
         if (month == 0 || !TryNumber(rest[4..(6 + shift)], out var day) || !TryNumber(rest[(7 + shift)..(9 + shift)], out var hour)
             || !TryNumber(rest[(10 + shift)..(12 + shift)], out var minute) || !TryNumber(rest[(13 + shift)..(15 + shift)], out var second))
         {
@@ -158,6 +158,20 @@ internal static class Rfc3164Parser
         time = time.ToUniversalTime();
         rest = rest[(16 + shift)..];
         return true;
+    }
+
+    // 1 to 12, or 0 when the text is not a month's abbreviation.
+    private static int Month(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < Months.Length; i++)
+        {
+            if (text.SequenceEqual(Months[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
     }
 
     private static bool TryBuild(int year, int month, int day, int hour, int minute, int second, TimeSpan offset, out DateTimeOffset time)

@@ -39,13 +39,13 @@ internal sealed partial class BatchWriter(
         var reader = queue.Reader;
         while (_carried is not null || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            Gather(reader);
+            Gather();
             if (_group.Count > 0 && _group[0].IdempotencyKey is null && _carried is null && Count(_group) < GatherBelow)
             {
                 // A trickle of single messages (syslog) would otherwise cost one transaction, and one fsync, each:
                 // wait a moment for more. This adds at most GatherDelay to the time from receipt to commit.
                 await Task.Delay(GatherDelay, time, CancellationToken.None).ConfigureAwait(false);
-                GatherMore(reader);
+                GatherMore();
             }
 
             if (_group.Count > 0)
@@ -67,16 +67,16 @@ internal sealed partial class BatchWriter(
         return count;
     }
 
-    private void Gather(ChannelReader<IngestItem> reader)
+    private void Gather()
     {
         _group.Clear();
-        GatherMore(reader);
+        GatherMore();
     }
 
-    private void GatherMore(ChannelReader<IngestItem> reader)
+    private void GatherMore()
     {
         var events = Count(_group);
-        while (_carried is not null || reader.TryRead(out _carried))
+        while (_carried is not null || queue.TryTake(out _carried))
         {
             var item = _carried;
             var keyed = item.IdempotencyKey is not null;

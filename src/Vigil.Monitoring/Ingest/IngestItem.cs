@@ -8,7 +8,7 @@ namespace Vigil.Monitoring.Ingest;
 /// writer neither builds its ids nor completes anything for it: at tens of thousands of messages a second, one task
 /// and one id array per message were a measurable share of the garbage.
 /// </remarks>
-internal sealed class IngestItem(IReadOnlyList<EventRecord> events, string? idempotencyKey, string listener, bool acknowledged = true)
+internal sealed class IngestItem(IReadOnlyList<EventRecord> events, string? idempotencyKey, string listener, bool acknowledged = true, int reserved = 0)
 {
     private readonly TaskCompletionSource<AppendResult>? _committed = acknowledged ? new(TaskCreationOptions.RunContinuationsAsynchronously) : null;
 
@@ -17,6 +17,9 @@ internal sealed class IngestItem(IReadOnlyList<EventRecord> events, string? idem
     public string? IdempotencyKey { get; } = idempotencyKey;
 
     public string Listener { get; } = listener;
+
+    /// <summary>The room this hand-over took in the queue's event budget (see <see cref="IngestQueue"/>), or 0.</summary>
+    public int Reserved { get; } = reserved;
 
     /// <summary>Whether a sender waits for <see cref="Committed"/>.</summary>
     public bool Acknowledged => _committed is not null;

@@ -19,6 +19,9 @@ namespace Vigil.Monitoring.Ingest;
 /// </remarks>
 public sealed class MessageIngest : IMessageSink
 {
+    // Events per queue hand-over at most: a read of a 64 KiB buffer holds some 500 syslog messages.
+    private const int MaxHandOver = 1024;
+
     private readonly MonitoringService _monitoring;
     private readonly string? _declaredType;
     private OriginName? _origin;
@@ -35,6 +38,45 @@ public sealed class MessageIngest : IMessageSink
 
     /// <inheritdoc/>
     public async ValueTask AcceptAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        if (Parse(message) is { } record)
+        {
+            await _monitoring.Queue.EnqueueUnacknowledgedAsync(record, message.Listener, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The events of one call go to the queue as one hand-over (several when there are more than it takes at once).</remarks>
+    public async ValueTask AcceptManyAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var queue = _monitoring.Queue;
+        var most = Math.Min(queue.Capacity, MaxHandOver);
+        List<EventRecord>? records = null;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (Parse(messages[i]) is not { } record)
+            {
+                continue;
+            }
+
+            records ??= new List<EventRecord>(Math.Min(messages.Count - i, most));
+            records.Add(record);
+            if (records.Count == most)
+            {
+                await queue.EnqueueUnacknowledgedAsync(records, messages[i].Listener, cancellationToken).ConfigureAwait(false);
+                records = null;
+            }
+        }
+
+        if (records is not null)
+        {
+            await queue.EnqueueUnacknowledgedAsync(records, messages[0].Listener, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // The event to store, or null when the message was quarantined. Reads the payload only during the call.
+    private EventRecord? Parse(in ReceivedMessage message)
     {
         var payload = message.Payload.Span;
         var origin = Origin(message.Listener, message.Peer);
@@ -67,12 +109,11 @@ public sealed class MessageIngest : IMessageSink
         {
             _monitoring.Metrics.Rejected(message.Listener, "unparsable", 1);
             _monitoring.Quarantine.Add(message.Listener, origin, reason, message.ReceivedAt, payload);
-            return;
+            return null;
         }
 
         logEvent.Source = origin;
-        var record = new EventRecord(logEvent, raw ?? Encoding.UTF8.GetString(payload), message.ReceivedAt);
-        await _monitoring.Queue.EnqueueUnacknowledgedAsync(record, message.Listener, cancellationToken).ConfigureAwait(false);
+        return new EventRecord(logEvent, raw ?? Encoding.UTF8.GetString(payload), message.ReceivedAt);
     }
 
     // A connection's messages share one origin string instead of one each (thread-safe: the holder is immutable).

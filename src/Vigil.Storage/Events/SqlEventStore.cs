@@ -125,13 +125,21 @@ internal sealed class SqlEventStore : IEventStore
         return page;
     }
 
-    private static StoredEvent Read(DbDataReader reader) => new(
-        reader.GetInt64(0),
-        Db.Time(reader.GetInt64(1)),
-        Db.Time(reader.GetInt64(2)),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.GetInt64(5),
-        FieldsJson.Read(reader.GetString(6)),
-        Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7)));
+    /// <summary>
+    /// The event on the reader's current row, selected as <c>id, ts, received_at, source_type, origin, record, fields,
+    /// raw</c> (the fields may be slices of the raw record, so both are read together).
+    /// </summary>
+    internal static StoredEvent Read(DbDataReader reader)
+    {
+        var raw = Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7));
+        return new(
+            reader.GetInt64(0),
+            Db.Time(reader.GetInt64(1)),
+            Db.Time(reader.GetInt64(2)),
+            reader.GetString(3),
+            reader.GetString(4),
+            reader.GetInt64(5),
+            FieldsJson.Read(reader.GetString(6), raw),
+            raw);
+    }
 }

@@ -209,15 +209,7 @@ internal sealed class SqlInsightStore : IInsightStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new StoredEvent(
-                reader.GetInt64(0),
-                Db.Time(reader.GetInt64(1)),
-                Db.Time(reader.GetInt64(2)),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetInt64(5),
-                FieldsJson.Read(reader.GetString(6)),
-                Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(7))));
+            events.Add(SqlEventStore.Read(reader));
         }
 
         return events;

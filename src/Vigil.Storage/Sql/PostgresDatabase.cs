@@ -114,7 +114,7 @@ internal sealed class PostgresDatabase : Database
             await importer.WriteAsync(Db.Text(logEvent.SourceType), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Text(logEvent.Source), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(logEvent.Record, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(json.Write(logEvent), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(json.Write(logEvent, record.Raw), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(record.Raw), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Vigil.Storage.Events;
@@ -5,9 +6,10 @@ using Vigil.Storage.Events;
 namespace Vigil.Storage.Sql;
 
 /// <summary>
-/// Inserts events through one prepared single-row statement on SQLite's own API (SQLitePCLRaw, which
-/// Microsoft.Data.Sqlite is built on): parameters bound by position straight from reused UTF-8 buffers, the id read
-/// with <c>sqlite3_last_insert_rowid</c>. Used only under the write gate, inside the gate's transaction.
+/// Inserts events through prepared statements of 32 rows and of one row on SQLite's own API (prepared with SQLitePCLRaw, which
+/// Microsoft.Data.Sqlite is built on; bound and stepped through <see cref="SqliteNative"/>): parameters bound by
+/// position straight from reused UTF-8 buffers, the id read with <c>sqlite3_last_insert_rowid</c>. Used only under the
+/// write gate, inside the gate's transaction.
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite looked every parameter up by name on every execution (a linear scan of the statement's
@@ -16,10 +18,14 @@ namespace Vigil.Storage.Sql;
 /// </remarks>
 internal sealed class SqliteEventInserter : IDisposable
 {
-    private const string Sql = "INSERT INTO events (ts, received_at, source_type, origin, record, fields, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    // Rows per statement for the bulk of a batch (the rest go one by one): each execution of an INSERT opens its
+    // cursors, reads the AUTOINCREMENT counter from sqlite_sequence and writes it back; with 32 rows that is paid once.
+    private const int ManyRows = 32;
+    private const int Columns = 7;
     private readonly SqliteConnection _connection;
     private readonly FieldsJson _json = new();
-    private sqlite3_stmt? _insert;
+    private sqlite3_stmt? _one;
+    private sqlite3_stmt? _many;
     private byte[] _scratch = new byte[4096];
     private long _bytesWritten;
 
@@ -28,30 +34,46 @@ internal sealed class SqliteEventInserter : IDisposable
     public long[] Insert(IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
     {
         var db = _connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
-        if (_insert is null)
-        {
-            Check(raw.sqlite3_prepare_v2(db, Sql, out var statement), db);
-            _insert = statement;
-        }
+        _one ??= Prepare(db, 1);
+        _many ??= Prepare(db, ManyRows);
 
+        // The statements and the connection stay alive and open for the whole call (the connection is the writer's).
+        var one = _one.DangerousGetHandle();
+        var many = _many.DangerousGetHandle();
+        var connection = db.DangerousGetHandle();
         var ids = new long[events.Count];
-        for (var i = 0; i < ids.Length; i++)
+        for (var i = 0; i < ids.Length;)
         {
-            if ((i & 255) == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = ids.Length - i >= ManyRows ? ManyRows : 1;
+            var statement = rows == 1 ? one : many;
+            var bound = raw.SQLITE_OK;
+            for (var row = 0; row < rows; row++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                bound |= Bind(statement, row * Columns, events[i + row]);
             }
 
-            Bind(_insert, events[i]);
-            var rc = raw.sqlite3_step(_insert);
-            raw.sqlite3_reset(_insert);
+            if (bound != raw.SQLITE_OK)
+            {
+                SqliteNative.Reset(statement);
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_errcode(db), db);
+            }
+
+            var rc = SqliteNative.Step(statement);
+            SqliteNative.Reset(statement);
             if (rc != raw.SQLITE_DONE)
             {
                 Check(rc, db);
             }
 
-            // One writer and AUTOINCREMENT: the row id just inserted is the event's id.
-            ids[i] = raw.sqlite3_last_insert_rowid(db);
+            // One writer and AUTOINCREMENT: the rows of one statement get consecutive ids, the last one's is known.
+            var last = SqliteNative.LastInsertRowId(connection);
+            for (var row = 0; row < rows; row++)
+            {
+                ids[i + row] = last - rows + 1 + row;
+            }
+
+            i += rows;
         }
 
         return ids;
@@ -67,7 +89,16 @@ internal sealed class SqliteEventInserter : IDisposable
 
     public void Dispose()
     {
-        _insert?.Dispose();
+        _one?.Dispose();
+        _many?.Dispose();
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 db, int rows)
+    {
+        var values = string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?, ?, ?)", rows));
+        var sql = $"INSERT INTO events (ts, received_at, source_type, origin, record, fields, raw) VALUES {values}";
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        return statement;
     }
 
     private static void Check(int rc, sqlite3 db)
@@ -78,45 +109,34 @@ internal sealed class SqliteEventInserter : IDisposable
         }
     }
 
-    private void Bind(sqlite3_stmt statement, EventRecord record)
+    // SQLITE_OK when every value was bound (else the codes OR-ed): a value that failed to bind would keep the last row's.
+    // Parameters at + 1 to at + 7 (SQLite counts from 1).
+    private int Bind(IntPtr statement, int at, EventRecord record)
     {
         var logEvent = record.Event;
-        raw.sqlite3_bind_int64(statement, 1, Db.Micros(logEvent.Timestamp ?? record.ReceivedAt));
-        raw.sqlite3_bind_int64(statement, 2, Db.Micros(record.ReceivedAt));
-        BindText(statement, 3, Db.Text(logEvent.SourceType));
-        BindText(statement, 4, Db.Text(logEvent.Source));
-        raw.sqlite3_bind_int64(statement, 5, logEvent.Record);
-        var json = _json.WriteUtf8(logEvent);
-        raw.sqlite3_bind_text(statement, 6, json);
+        var rc = SqliteNative.BindInt64(statement, at + 1, Db.Micros(logEvent.Timestamp ?? record.ReceivedAt))
+            | SqliteNative.BindInt64(statement, at + 2, Db.Micros(record.ReceivedAt))
+            | BindText(statement, at + 3, Db.Text(logEvent.SourceType))
+            | BindText(statement, at + 4, Db.Text(logEvent.Source))
+            | SqliteNative.BindInt64(statement, at + 5, logEvent.Record);
+        var json = _json.WriteUtf8(logEvent, record.Raw);
+        rc |= SqliteNative.BindText(statement, at + 6, ref MemoryMarshal.GetReference(json), json.Length, SqliteNative.Transient);
         // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
         _bytesWritten += json.Length + record.Raw.Length + 96;
-        if (record.Raw.Length == 0)
-        {
-            // An empty span would bind NULL; the column is NOT NULL.
-            raw.sqlite3_bind_zeroblob(statement, 7, 0);
-        }
-        else
-        {
-            raw.sqlite3_bind_blob(statement, 7, Encode(record.Raw));
-        }
+        var length = Encode(record.Raw);
+        return rc | SqliteNative.BindBlob(statement, at + 7, ref _scratch[0], length, SqliteNative.Transient);
     }
 
-    private void BindText(sqlite3_stmt statement, int index, string text)
+    // From a non-empty array even for "": a null pointer would bind NULL, and the columns are NOT NULL.
+    private int BindText(IntPtr statement, int index, string text)
     {
-        if (text.Length == 0)
-        {
-            // An empty span would bind NULL; the columns are NOT NULL.
-            raw.sqlite3_bind_text(statement, index, string.Empty);
-        }
-        else
-        {
-            raw.sqlite3_bind_text(statement, index, Encode(text));
-        }
+        var length = Encode(text);
+        return SqliteNative.BindText(statement, index, ref _scratch[0], length, SqliteNative.Transient);
     }
 
-    // Valid until the next call: SQLite copies bound values (SQLITE_TRANSIENT). A lone surrogate becomes U+FFFD, as
-    // Encoding.UTF8 did.
-    private ReadOnlySpan<byte> Encode(string text)
+    // Into _scratch, valid until the next call: SQLite copies bound values (SQLITE_TRANSIENT). A lone surrogate
+    // becomes U+FFFD, as Encoding.UTF8 did. Returns the length in bytes.
+    private int Encode(string text)
     {
         var needed = (text.Length * 3) + 1;
         if (_scratch.Length < needed)
@@ -125,6 +145,6 @@ internal sealed class SqliteEventInserter : IDisposable
         }
 
         System.Text.Unicode.Utf8.FromUtf16(text, _scratch, out _, out var written, replaceInvalidSequences: true);
-        return _scratch.AsSpan(0, written);
+        return written;
     }
 }

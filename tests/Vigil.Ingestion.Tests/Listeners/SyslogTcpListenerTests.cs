@@ -89,6 +89,21 @@ public sealed class SyslogTcpListenerTests
     }
 
     [Fact]
+    public async Task The_messages_of_one_read_reach_the_sink_together_and_in_order()
+    {
+        var sink = new BatchSink();
+        await using var listener = await StartAsync(new SyslogTcpListenerOptions { Port = 0 }, sink);
+        var texts = Enumerable.Range(0, 2000).Select(i => $"<13>message {i} " + new string('x', i % 70)).ToList();
+
+        await SendAsync(listener.Port, string.Concat(texts.Select((t, i) => i % 2 == 0 ? t + "\n" : $"{t.Length} {t}")));
+
+        await Eventually.True(() => sink.Texts.Count == texts.Count, "every message");
+        Assert.Equal(texts, sink.Texts);
+        Assert.True(sink.Batches.Max() > 1, "the frames of a read are one hand-over");
+        Assert.Equal(texts.Count, listener.Statistics.Received);
+    }
+
+    [Fact]
     public async Task Connections_over_the_limit_are_refused_and_counted()
     {
         var sink = new CollectingSink();

@@ -1,0 +1,51 @@
+namespace Vigil.Ingestion.Sources;
+
+/// <summary>
+/// Strings for the short tokens that repeat from message to message (host names, tags, daemon and service names):
+/// one instance each instead of one per message.
+/// </summary>
+/// <remarks>
+/// A fixed table indexed by a cheap hash of the text; a slot holds the last string that hashed there, so a miss only
+/// costs the allocation it would have cost anyway. Thread-safe without locks: a slot is one reference, read and
+/// written whole, and a lost race only replaces an entry. Only for values every message of a kind carries in a few
+/// variants: a value that rarely repeats would only churn the table.
+/// </remarks>
+internal static class TokenCache
+{
+    private const int Slots = 1024;
+    private const int MaxLength = 48;
+
+    private static readonly string?[] Table = new string?[Slots];
+
+    /// <summary>The string holding <paramref name="text"/>, shared with earlier calls when it is short.</summary>
+    public static string Get(ReadOnlySpan<char> text)
+    {
+        if (text.Length is 0 or > MaxLength)
+        {
+            return text.ToString();
+        }
+
+        var slot = (int)(Hash(text) & (Slots - 1));
+        var cached = Volatile.Read(ref Table[slot]);
+        if (cached is not null && text.SequenceEqual(cached))
+        {
+            return cached;
+        }
+
+        var made = text.ToString();
+        Volatile.Write(ref Table[slot], made);
+        return made;
+    }
+
+    // FNV-1a over the characters: the tokens are short, and collisions only cost a miss.
+    private static uint Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash ^ (hash >> 15);
+    }
+}
