@@ -13,7 +13,7 @@ namespace Vigil.Detection.Engine;
 /// </summary>
 /// <remarks>
 /// Building the engine compiles every rule once per route of its logsource; a rule that fails to compile is
-/// reported with its file and reason and left out. <see cref="Process"/> is not thread-safe (it keeps prefilter and
+/// reported with its file and reason and left out. <see cref="Process(LogEvent, List{RuleMatch})"/> is not thread-safe (it keeps prefilter and
 /// correlation state); use one engine per thread. Correlations work in event time, so events should arrive roughly
 /// in time order.
 /// </remarks>
@@ -31,6 +31,10 @@ public sealed class DetectionEngine
     private readonly List<CompiledRule> _matched = [];
     private readonly bool _prefilter;
     private readonly IReadOnlyList<Analytics.IAnalytic> _analytics;
+    private readonly AnalyticsBySource _analyticsBySource;
+    private readonly RouteCache _routes = new();
+    private string? _lastSourceType;
+    private Bucket? _lastSourceBucket;
     private readonly List<RuleMatch> _analyticOutput = [];
     private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
 
@@ -39,6 +43,7 @@ public sealed class DetectionEngine
     {
         _prefilter = options.Prefilter;
         _analytics = options.Analytics;
+        _analyticsBySource = new AnalyticsBySource(_analytics);
         var filtersByRule = new Dictionary<string, List<FilterRule>>(StringComparer.Ordinal);
         foreach (var filter in rules.Filters)
         {
@@ -104,7 +109,7 @@ public sealed class DetectionEngine
     /// <summary>Correlation rules given to the engine.</summary>
     public int CorrelationsLoaded { get; }
 
-    /// <summary>Events seen by <see cref="Process"/>.</summary>
+    /// <summary>Events seen by <see cref="Process(LogEvent, List{RuleMatch})"/>.</summary>
     public long EventsProcessed { get; private set; }
 
     /// <summary>Regex evaluations that ran out of time (counted as no match).</summary>
@@ -153,6 +158,19 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>
+    /// Runs every applicable rule on each of <paramref name="events"/>, in order, appending detections to
+    /// <paramref name="output"/>: the same detections, in the same order, as calling
+    /// <see cref="Process(LogEvent, List{RuleMatch})"/> for each event.
+    /// </summary>
+    public void Process(ReadOnlySpan<LogEvent> events, List<RuleMatch> output)
+    {
+        foreach (var e in events)
+        {
+            Process(e, output);
+        }
+    }
+
     /// <summary>How many rules the prefilter lets through for <paramref name="e"/> (for benchmarks: no evaluation).</summary>
     internal int CountCandidates(LogEvent e)
     {
@@ -170,14 +188,8 @@ public sealed class DetectionEngine
 
     private void RunAnalytics(LogEvent e, List<RuleMatch> output)
     {
-        foreach (var analytic in _analytics)
+        foreach (var analytic in _analyticsBySource.For(e.SourceType))
         {
-            var types = analytic.SourceTypes;
-            if (types.Count > 0 && !types.Contains(e.SourceType))
-            {
-                continue;
-            }
-
             _analyticOutput.Clear();
             analytic.Observe(e, _analyticOutput);
             foreach (var detection in _analyticOutput)
@@ -206,7 +218,13 @@ public sealed class DetectionEngine
         }
 
         var eventIdIndex = e.IndexOf(EventIdField);
-        var key = (channel, eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "");
+        var eventId = eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "";
+        if (_routes.Find(channel, eventId) is { } known)
+        {
+            return known;
+        }
+
+        var key = (channel, eventId);
         if (!_buckets.TryGetValue(key, out var bucket))
         {
             // Built on first sight of a channel and EventID. Many EventIDs of a channel share one rule list (every
@@ -224,6 +242,7 @@ public sealed class DetectionEngine
             _buckets[key] = bucket;
         }
 
+        _routes.Remember(channel, eventId, bucket);
         return bucket;
     }
 
@@ -234,6 +253,11 @@ public sealed class DetectionEngine
     /// </summary>
     private Bucket BucketFor(string sourceType)
     {
+        if (ReferenceEquals(sourceType, _lastSourceType))
+        {
+            return _lastSourceBucket!;
+        }
+
         if (!_bucketsBySourceType.TryGetValue(sourceType, out var bucket))
         {
             var unrecognised = sourceType.Length == 0 || sourceType.Equals("json", StringComparison.OrdinalIgnoreCase);
@@ -243,6 +267,8 @@ public sealed class DetectionEngine
             _bucketsBySourceType[sourceType] = bucket;
         }
 
+        _lastSourceType = sourceType;
+        _lastSourceBucket = bucket;
         return bucket;
     }
 
