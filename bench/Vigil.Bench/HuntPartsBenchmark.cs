@@ -32,6 +32,12 @@ internal static class HuntPartsBenchmark
         var held = LogFiles.Read(corpus, new ProblemLog()).Take(events).ToList();
         Console.WriteLine($"rules: {engine.RulesLoaded:N0}; events held: {held.Count:N0}");
 
+        // The engine routes by string instance first: this shows how often the reader shares them.
+        var routes = held.Select(static e => (Channel: e.Get("Channel"), EventId: e.Get("EventID"))).ToList();
+        Console.WriteLine($"channel/EventID: {routes.Distinct().Count():N0} distinct pairs, "
+            + $"{routes.Select(static r => r.Channel).Distinct(ReferenceEqualityComparer.Instance).Count():N0} channel and "
+            + $"{routes.Select(static r => r.EventId).Distinct(ReferenceEqualityComparer.Instance).Count():N0} EventID string instances");
+
         var parse = new List<double>();
         var prefilter = new List<double>();
         var full = new List<double>();

@@ -17,7 +17,7 @@ namespace Vigil.Detection.Engine;
 /// correlation state); use one engine per thread. Correlations work in event time, so events should arrive roughly
 /// in time order.
 /// </remarks>
-public sealed class DetectionEngine
+public sealed partial class DetectionEngine
 {
     private static readonly int ChannelField = FieldNames.Intern("Channel");
     private static readonly int EventIdField = FieldNames.Intern("EventID");
@@ -135,9 +135,17 @@ public sealed class DetectionEngine
 
         _matched.Clear();
         bucket.Match(e, _matched);
+        Report(e, _matched, 0, _matched.Count, output);
+    }
+
+    /// <summary>Turns the rules <paramref name="e"/> matched (<paramref name="matched"/>[start..end]) into detections.</summary>
+    private void Report(LogEvent e, List<CompiledRule> matched, int start, int end, List<RuleMatch> output)
+    {
         RuleInfo? last = null;
-        foreach (var rule in _matched)
+        for (var i = start; i < end; i++)
         {
+            var rule = matched[i];
+
             // A rule with several routes that all match one event still reports once.
             if (ReferenceEquals(rule.Info, last))
             {
@@ -155,19 +163,6 @@ public sealed class DetectionEngine
             {
                 _correlations.Observe(detection, output);
             }
-        }
-    }
-
-    /// <summary>
-    /// Runs every applicable rule on each of <paramref name="events"/>, in order, appending detections to
-    /// <paramref name="output"/>: the same detections, in the same order, as calling
-    /// <see cref="Process(LogEvent, List{RuleMatch})"/> for each event.
-    /// </summary>
-    public void Process(ReadOnlySpan<LogEvent> events, List<RuleMatch> output)
-    {
-        foreach (var e in events)
-        {
-            Process(e, output);
         }
     }
 

@@ -1,3 +1,4 @@
+using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Routing;
 using Vigil.Detection.Rules;
@@ -36,15 +37,26 @@ public sealed class BatchedDetectionTests
                 Host: evil
             condition: sel
         level: medium
+        ---
+        title: Evil twice
+        id: evil-twice
+        correlation:
+            type: event_count
+            rules: [00000000-0000-4000-8000-000000000003]
+            timespan: 1h
+            condition:
+                gte: 2
+            generate: true
         """;
 
     private const string Sysmon = "Microsoft-Windows-Sysmon/Operational";
 
-    internal static DetectionEngine Engine()
+    internal static DetectionEngine Engine(IReadOnlyList<IAnalytic>? analytics = null)
     {
         var problems = new ProblemLog();
         var logsources = LogsourceMap.Load(Repository.Config("logsources.yml"), problems);
-        var engine = new DetectionEngine(RuleSet.Parse(Rules, "rules.yml", problems), new EngineOptions { Logsources = logsources }, problems);
+        var options = new EngineOptions { Logsources = logsources, Analytics = analytics ?? [] };
+        var engine = new DetectionEngine(RuleSet.Parse(Rules, "rules.yml", problems), options, problems);
         Assert.Empty(problems.Problems);
         return engine;
     }
@@ -90,7 +102,8 @@ public sealed class BatchedDetectionTests
     {
         var events = Events();
         var expected = EventByEvent(events);
-        Assert.Equal(6, expected.Count);
+        // Six rule detections, and the correlation on the second evil host.
+        Assert.Equal(7, expected.Count);
 
         var found = new List<(string, long)>();
         var emits = 0;
@@ -106,11 +119,35 @@ public sealed class BatchedDetectionTests
     }
 
     [Fact]
+    public void Analytics_rules_and_correlations_report_in_input_order_in_a_batch_as_event_by_event()
+    {
+        var events = Events();
+        foreach (var e in events.Where(static e => e.Record % 5 == 0))
+        {
+            e.SourceType = "m365.audit";
+        }
+
+        List<string> Run(Action<DetectionEngine, List<RuleMatch>> process)
+        {
+            var engine = Engine([new EveryEvent()]);
+            var output = new List<RuleMatch>();
+            process(engine, output);
+            return [.. output.Select(static d => $"{d.Rule.Id}@{d.Event.Record}")];
+        }
+
+        var expected = Run((engine, output) => events.ForEach(e => engine.Process(e, output)));
+        var batched = Run((engine, output) => engine.Process(events.ToArray(), output));
+        Assert.Equal(expected, batched);
+        Assert.Contains("vigil-analytic-every@5", expected);
+        Assert.Contains("evil-twice@15", expected);
+    }
+
+    [Fact]
     public void Emit_sees_each_batch_once_and_the_output_is_left_empty()
     {
         var output = new List<RuleMatch>();
         var sizes = new List<int>();
-        var events = Enumerable.Range(0, 5).Select(static _ => Sigma.Event(("Host", "evil"))).ToList();
+        var events = Enumerable.Range(0, 5).Select(static _ => Sigma.Event(("Channel", Sysmon), ("EventID", "1"), ("Image", @"C:\Windows\whoami.exe"))).ToList();
         var read = new BatchedDetection(Engine(), 2).Run(events, output, batch => sizes.Add(batch.Count));
         Assert.Equal(5, read);
         Assert.Equal([2, 2, 1], sizes);
@@ -123,6 +160,19 @@ public sealed class BatchedDetectionTests
         var emitted = false;
         Assert.Equal(0, new BatchedDetection(Engine()).Run([], [], _ => emitted = true));
         Assert.False(emitted);
+    }
+
+    /// <summary>An analytic of m365 events that reports each one.</summary>
+    private sealed class EveryEvent : IAnalytic
+    {
+        public RuleInfo Info { get; } = new("vigil-analytic-every", null, "every", Level.Low, "Vigil tests", [], "test", "", "", Logsource.Any);
+
+        public IReadOnlyCollection<string> SourceTypes { get; } = ["m365.audit"];
+
+        public IReadOnlyDictionary<string, long> Unevaluated { get; } = new Dictionary<string, long>();
+
+        public void Observe(LogEvent e, List<RuleMatch> output) =>
+            output.Add(new RuleMatch(Info, e.Timestamp, e, [], new Dictionary<string, string?>()));
     }
 
     [Fact]
