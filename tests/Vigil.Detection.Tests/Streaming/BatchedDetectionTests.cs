@@ -11,14 +11,14 @@ namespace Vigil.Detection.Tests.Streaming;
 public sealed class BatchedDetectionTests
 {
     private const string Rules = """
-        title: Whoami
+        title: Net
         id: 00000000-0000-4000-8000-000000000001
+        level: low
         logsource: {category: process_creation, product: windows}
         detection:
-            sel:
-                Image|endswith: '\whoami.exe'
-            condition: sel
-        level: low
+            net:
+                Image|endswith: '\net.exe'
+            condition: net
         ---
         title: Log cleared
         id: 00000000-0000-4000-8000-000000000002
@@ -68,10 +68,10 @@ public sealed class BatchedDetectionTests
         {
             var e = (i % 4) switch
             {
-                0 => Sigma.Event(("Channel", Sysmon), ("EventID", "1"), ("Image", i % 8 == 0 ? @"C:\Windows\whoami.exe" : @"C:\Windows\notepad.exe")),
+                0 => Sigma.Event(("Channel", Sysmon), ("EventID", "1"), ("Image", i % 8 == 0 ? @"C:\Windows\net.exe" : @"C:\Windows\notepad.exe")),
                 1 => Sigma.Event(("Channel", "Security"), ("EventID", i % 3 == 0 ? "1102" : "4624")),
                 2 => Sigma.Event(("Host", i % 6 == 2 ? "evil" : "good")),
-                _ => Sigma.Event(("Channel", Sysmon), ("EventID", "3"), ("Image", @"C:\Windows\whoami.exe")),
+                _ => Sigma.Event(("Channel", Sysmon), ("EventID", "3"), ("Image", @"C:\Windows\net.exe")),
             };
             e.Record = i + 1;
             events.Add(e);
@@ -147,7 +147,7 @@ public sealed class BatchedDetectionTests
     {
         var output = new List<RuleMatch>();
         var sizes = new List<int>();
-        var events = Enumerable.Range(0, 5).Select(static _ => Sigma.Event(("Channel", Sysmon), ("EventID", "1"), ("Image", @"C:\Windows\whoami.exe"))).ToList();
+        var events = Enumerable.Range(0, 5).Select(static _ => Sigma.Event(("Channel", Sysmon), ("EventID", "1"), ("Image", @"C:\Windows\net.exe"))).ToList();
         var read = new BatchedDetection(Engine(), 2).Run(events, output, batch => sizes.Add(batch.Count));
         Assert.Equal(5, read);
         Assert.Equal([2, 2, 1], sizes);

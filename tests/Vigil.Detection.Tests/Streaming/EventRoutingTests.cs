@@ -20,7 +20,7 @@ public sealed class EventRoutingTests
         return output.Count;
     }
 
-    private static LogEvent Windows(string channel, string eventId, string image = @"C:\Windows\whoami.exe") =>
+    private static LogEvent Windows(string channel, string eventId, string image = @"C:\Windows\net.exe") =>
         Sigma.Event(("Channel", channel), ("EventID", eventId), ("Image", image));
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class EventRoutingTests
     public void Events_without_an_event_id_or_with_a_null_channel_are_routed_as_before()
     {
         var engine = BatchedDetectionTests.Engine();
-        Assert.Equal(0, Detections(engine, Sigma.Event(("Channel", Sysmon), ("Image", @"C:\Windows\whoami.exe"))));
+        Assert.Equal(0, Detections(engine, Sigma.Event(("Channel", Sysmon), ("Image", @"C:\Windows\net.exe"))));
         Assert.Equal(1, Detections(engine, Sigma.Event(("Channel", null), ("Host", "evil"))));
         // An event with a channel is a Windows event; an empty channel is none of the routed ones.
         Assert.Equal(0, Detections(engine, Sigma.Event(("Channel", ""), ("EventID", "1102"), ("Host", "evil"))));
