@@ -19,6 +19,8 @@ internal static class HuntBenchmark
         var rounds = int.Parse(Option(args, "--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
         var sigma = Option(args, "--sigma") ?? BenchPaths.SharedData("sigma");
         var corpus = Option(args, "--corpus") ?? Path.Combine(BenchPaths.Out, $"corpus-{events}.ndjson");
+        var batchSize = int.Parse(Option(args, "--batch") ?? BatchedDetection.DefaultBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var compareBatch = Option(args, "--compare-batch") is { } other ? int.Parse(other, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
         // One core, as the target says.
         if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
@@ -49,13 +51,23 @@ internal static class HuntBenchmark
         long detections = 0;
         for (var round = 1; round <= rounds; round++)
         {
-            parse.Add(Measure(corpus, null, out _, out var cpu));
+            var before = GcFigures.Now();
+            parse.Add(Measure(corpus, null, batchSize, out _, out var cpu));
             parseCpu.Add(cpu);
-            hunt.Add(Measure(corpus, engine, out detections, out cpu));
+            var middle = GcFigures.Now();
+            hunt.Add(Measure(corpus, engine, batchSize, out detections, out cpu));
             huntCpu.Add(cpu);
-            Console.WriteLine($"round {round}: parse only {parse[^1]:N0} events/s; with rules {hunt[^1]:N0} events/s; "
+            var after = GcFigures.Now();
+            Console.WriteLine($"round {round} (batches of {batchSize}): parse only {parse[^1]:N0} events/s; with rules {hunt[^1]:N0} events/s; "
                 + $"processor time parse only {parseCpu[^1]:N0} events/s, with rules {huntCpu[^1]:N0} events/s (ratio {huntCpu[^1] / parseCpu[^1]:F2}); "
                 + $"managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F0} MB; load {File.ReadAllText("/proc/loadavg").Trim()}");
+            Console.WriteLine($"  parse only: {(middle - before).Describe(events)}; with rules: {(after - middle).Describe(events)}");
+            if (compareBatch > 0)
+            {
+                // The same rules pass in batches of another size, for an A/B in the same run (batch 1 = event by event).
+                Measure(corpus, engine, compareBatch, out var compared, out var compareCpu);
+                Console.WriteLine($"  with rules in batches of {compareBatch} (not {batchSize}): processor time {compareCpu:N0} events/s (ratio {compareCpu / parseCpu[^1]:F2}), {compared:N0} detections");
+            }
         }
 
         var p = Median(parse);
@@ -73,25 +85,27 @@ internal static class HuntBenchmark
         return 0;
     }
 
-    private static double Measure(string corpus, DetectionEngine? engine, out long detections, out double cpuRate)
+    private static double Measure(string corpus, DetectionEngine? engine, int batchSize, out long detections, out double cpuRate)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var problems = new ProblemLog();
-        var found = new List<RuleMatch>();
-        detections = 0;
         long count = 0;
+        long found = 0;
         var clock = Stopwatch.StartNew();
-        foreach (var e in LogFiles.Read(corpus, problems))
+        if (engine is null)
         {
-            count++;
-            if (engine is not null)
+            foreach (var e in LogFiles.Read(corpus, problems))
             {
-                engine.Process(e, found);
-                detections += found.Count;
-                found.Clear();
+                count++;
             }
         }
+        else
+        {
+            // As vigil hunt runs the rules: a batch of events read, then the batch detected on.
+            count = new BatchedDetection(engine, batchSize).Run(LogFiles.Read(corpus, problems), [], d => found += d.Count);
+        }
 
+        detections = found;
         cpuRate = count / (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         return count / clock.Elapsed.TotalSeconds;
     }

@@ -79,17 +79,11 @@ internal sealed class HuntRun(HuntSettings settings)
                 batch.Clear();
             }
 
+            // A batch of events is read, then detected on, so that reading and rules keep their own caches warm.
+            var detection = new BatchedDetection(engine);
             void HuntFile(string file)
             {
-                foreach (var e in LogFiles.Read(file, inputProblems))
-                {
-                    engine.Process(e, batch);
-                    if (batch.Count > 0)
-                    {
-                        Emit();
-                    }
-                }
-
+                detection.Run(LogFiles.Read(file, inputProblems), batch, _ => Emit());
                 summary.FilesRead++;
             }
 

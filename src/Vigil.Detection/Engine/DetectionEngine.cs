@@ -13,11 +13,11 @@ namespace Vigil.Detection.Engine;
 /// </summary>
 /// <remarks>
 /// Building the engine compiles every rule once per route of its logsource; a rule that fails to compile is
-/// reported with its file and reason and left out. <see cref="Process"/> is not thread-safe (it keeps prefilter and
+/// reported with its file and reason and left out. <see cref="Process(LogEvent, List{RuleMatch})"/> is not thread-safe (it keeps prefilter and
 /// correlation state); use one engine per thread. Correlations work in event time, so events should arrive roughly
 /// in time order.
 /// </remarks>
-public sealed class DetectionEngine
+public sealed partial class DetectionEngine
 {
     private static readonly int ChannelField = FieldNames.Intern("Channel");
     private static readonly int EventIdField = FieldNames.Intern("EventID");
@@ -31,6 +31,10 @@ public sealed class DetectionEngine
     private readonly List<CompiledRule> _matched = [];
     private readonly bool _prefilter;
     private readonly IReadOnlyList<Analytics.IAnalytic> _analytics;
+    private readonly AnalyticsBySource _analyticsBySource;
+    private readonly RouteCache _routes = new();
+    private string? _lastSourceType;
+    private Bucket? _lastSourceBucket;
     private readonly List<RuleMatch> _analyticOutput = [];
     private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
 
@@ -39,6 +43,7 @@ public sealed class DetectionEngine
     {
         _prefilter = options.Prefilter;
         _analytics = options.Analytics;
+        _analyticsBySource = new AnalyticsBySource(_analytics);
         var filtersByRule = new Dictionary<string, List<FilterRule>>(StringComparer.Ordinal);
         foreach (var filter in rules.Filters)
         {
@@ -104,7 +109,7 @@ public sealed class DetectionEngine
     /// <summary>Correlation rules given to the engine.</summary>
     public int CorrelationsLoaded { get; }
 
-    /// <summary>Events seen by <see cref="Process"/>.</summary>
+    /// <summary>Events seen by <see cref="Process(LogEvent, List{RuleMatch})"/>.</summary>
     public long EventsProcessed { get; private set; }
 
     /// <summary>Regex evaluations that ran out of time (counted as no match).</summary>
@@ -130,9 +135,17 @@ public sealed class DetectionEngine
 
         _matched.Clear();
         bucket.Match(e, _matched);
+        Report(e, _matched, 0, _matched.Count, output);
+    }
+
+    /// <summary>Turns the rules <paramref name="e"/> matched (<paramref name="matched"/>[start..end]) into detections.</summary>
+    private void Report(LogEvent e, List<CompiledRule> matched, int start, int end, List<RuleMatch> output)
+    {
         RuleInfo? last = null;
-        foreach (var rule in _matched)
+        for (var i = start; i < end; i++)
         {
+            var rule = matched[i];
+
             // A rule with several routes that all match one event still reports once.
             if (ReferenceEquals(rule.Info, last))
             {
@@ -170,14 +183,8 @@ public sealed class DetectionEngine
 
     private void RunAnalytics(LogEvent e, List<RuleMatch> output)
     {
-        foreach (var analytic in _analytics)
+        foreach (var analytic in _analyticsBySource.For(e.SourceType))
         {
-            var types = analytic.SourceTypes;
-            if (types.Count > 0 && !types.Contains(e.SourceType))
-            {
-                continue;
-            }
-
             _analyticOutput.Clear();
             analytic.Observe(e, _analyticOutput);
             foreach (var detection in _analyticOutput)
@@ -206,7 +213,13 @@ public sealed class DetectionEngine
         }
 
         var eventIdIndex = e.IndexOf(EventIdField);
-        var key = (channel, eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "");
+        var eventId = eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "";
+        if (_routes.Find(channel, eventId) is { } known)
+        {
+            return known;
+        }
+
+        var key = (channel, eventId);
         if (!_buckets.TryGetValue(key, out var bucket))
         {
             // Built on first sight of a channel and EventID. Many EventIDs of a channel share one rule list (every
@@ -224,6 +237,7 @@ public sealed class DetectionEngine
             _buckets[key] = bucket;
         }
 
+        _routes.Remember(channel, eventId, bucket);
         return bucket;
     }
 
@@ -234,6 +248,11 @@ public sealed class DetectionEngine
     /// </summary>
     private Bucket BucketFor(string sourceType)
     {
+        if (ReferenceEquals(sourceType, _lastSourceType))
+        {
+            return _lastSourceBucket!;
+        }
+
         if (!_bucketsBySourceType.TryGetValue(sourceType, out var bucket))
         {
             var unrecognised = sourceType.Length == 0 || sourceType.Equals("json", StringComparison.OrdinalIgnoreCase);
@@ -243,6 +262,8 @@ public sealed class DetectionEngine
             _bucketsBySourceType[sourceType] = bucket;
         }
 
+        _lastSourceType = sourceType;
+        _lastSourceBucket = bucket;
         return bucket;
     }
 
