@@ -123,6 +123,8 @@ public sealed class EventRoutingTests
 
         public IReadOnlyDictionary<string, long> Unevaluated { get; } = new Dictionary<string, long>();
 
+        public long EventsKept => 0;
+
         public void Observe(LogEvent e, List<RuleMatch> output)
         {
             Seen.Add(e.SourceType);
