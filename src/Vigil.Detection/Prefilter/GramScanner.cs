@@ -13,7 +13,8 @@ namespace Vigil.Detection.Prefilter;
 /// character costs a shift, a multiply and one load from a bitmap sized to stay cache-resident, independent of the
 /// characters before it. Characters are folded with <see cref="char.ToUpperInvariant"/>, one UTF-16 unit at a time
 /// (ASCII text in one vectorised pass to bytes); a character outside ASCII keys in the upper half of its byte.
-/// A literal found is reported once per event (see <see cref="CandidateSet.Event"/>). Not thread-safe.
+/// A literal found is reported once per scan, so that the hits of one value are the same whichever values were
+/// scanned before it (<see cref="MemoizedScan"/> replays them). Not thread-safe.
 /// </remarks>
 internal sealed class GramScanner
 {
@@ -32,7 +33,8 @@ internal sealed class GramScanner
     private readonly ulong[] _shortBits;
     private readonly int _shortShift;
     private readonly uint[] _shortMasks;
-    private readonly System.Buffers.SearchValues<byte>? _shortAsciiEnds;
+    // Per byte, whether an ASCII literal shorter than a gram ends with it (null: there is none).
+    private readonly bool[]? _shortAsciiEnds;
     private byte[] _folded = new byte[256];
     // Open addressing from an anchor key to its first entry: key in the low half, entry + 1 in the high half (0:
     // empty), so that a probe reads one word per slot.
@@ -40,6 +42,11 @@ internal sealed class GramScanner
     private readonly int _slotShift;
     private readonly Entry[] _entries;
     private readonly int[] _payloads;
+
+    private readonly int _shortest;
+
+    // Which scan is running: an entry found in this scan has Seen == _scan (never reset: 64 bits do not wrap).
+    private long _scan;
 
     public GramScanner(IReadOnlyList<(string Literal, int Payload)> items)
     {
@@ -90,6 +97,7 @@ internal sealed class GramScanner
         }
 
         _payloads = [.. entries.SelectMany(static e => e.Payloads)];
+        _shortest = entries.Length == 0 ? 0 : entries.Min(static e => e.Literal.Length);
         if (entries.Length <= MaxGated && entries.All(static e => System.Text.Ascii.IsValid(e.Literal)))
         {
             _gate = System.Buffers.SearchValues.Create([.. entries.Select(static e => e.Literal)], StringComparison.OrdinalIgnoreCase);
@@ -103,7 +111,14 @@ internal sealed class GramScanner
         // The characters that ASCII literals shorter than a gram end with: on ASCII text, only there can one stand.
         var shortEnds = entries.Where(static e => e.Literal.Length < Q && System.Text.Ascii.IsValid(e.Literal))
             .Select(static e => (byte)e.Literal[^1]).Distinct().ToArray();
-        _shortAsciiEnds = shortEnds.Length > 0 ? System.Buffers.SearchValues.Create(shortEnds) : null;
+        if (shortEnds.Length > 0)
+        {
+            _shortAsciiEnds = new bool[256];
+            foreach (var end in shortEnds)
+            {
+                _shortAsciiEnds[end] = true;
+            }
+        }
         _shortMasks = [.. entries.Where(static e => e.Literal.Length < Q).Select(static e => e.Literal.Length).Distinct().Order()
             .Select(static length => uint.MaxValue >> (32 - (8 * length)))];
 
@@ -134,6 +149,13 @@ internal sealed class GramScanner
     /// <summary>Reports to <paramref name="sink"/> the payloads of every literal found in <paramref name="text"/>.</summary>
     public void Scan(ReadOnlySpan<char> text, CandidateSet sink)
     {
+        if (text.Length < _shortest)
+        {
+            // No literal fits (most values of the keyword scanners, whose literals are long, and short codes).
+            return;
+        }
+
+        _scan++;
         if (_gate is not null)
         {
             // Small sets of ASCII literals: a vectorised search for the first occurrence of any of them skips the
@@ -171,6 +193,28 @@ internal sealed class GramScanner
         var bits = _bits;
         var shift = _bitShift;
         uint key = 0;
+        if (_shortAsciiEnds is { } ends)
+        {
+            // With literals shorter than a gram: also probed, at the positions holding a character one of them ends
+            // with (the key then holds the last characters, as the short literals' keys do).
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                key = (key << 8) | bytes[i];
+                var h = (key * Golden) >> shift;
+                if ((bits[h >> 6] & (1UL << (int)h)) != 0)
+                {
+                    Probe(key, text, bytes, i, sink);
+                }
+
+                if (ends[bytes[i]])
+                {
+                    ProbeShort(key, text, bytes, i, sink);
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < bytes.Length; i++)
         {
             key = (key << 8) | bytes[i];
@@ -178,17 +222,6 @@ internal sealed class GramScanner
             if ((bits[h >> 6] & (1UL << (int)h)) != 0)
             {
                 Probe(key, text, bytes, i, sink);
-            }
-        }
-
-        if (_shortAsciiEnds is { } ends)
-        {
-            // Literals shorter than a gram: only at the positions holding a character that one of them ends with.
-            for (var i = bytes.IndexOfAny(ends); i >= 0;)
-            {
-                ProbeShort(KeyEndingAt(bytes, i), text, bytes, i, sink);
-                var next = bytes[(i + 1)..].IndexOfAny(ends);
-                i = next < 0 ? -1 : i + 1 + next;
             }
         }
     }
@@ -214,17 +247,6 @@ internal sealed class GramScanner
                 ProbeShort(key, text, [], i, sink);
             }
         }
-    }
-
-    private static uint KeyEndingAt(ReadOnlySpan<byte> bytes, int end)
-    {
-        uint key = 0;
-        for (var i = Math.Max(0, end - Q + 1); i <= end; i++)
-        {
-            key = (key << 8) | bytes[i];
-        }
-
-        return key;
     }
 
     /// <summary>Probes the literals shorter than a gram that end at <paramref name="end"/>.</summary>
@@ -307,9 +329,9 @@ internal sealed class GramScanner
                 for (var e = (int)(word >> 32) - 1; e < entries.Length && entries[e].Key == key; e++)
                 {
                     ref var entry = ref entries[e];
-                    if (entry.Seen != sink.Event && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
+                    if (entry.Seen != _scan && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
                     {
-                        entry.Seen = sink.Event;
+                        entry.Seen = _scan;
                         for (var p = entry.PayloadStart; p < entry.PayloadEnd; p++)
                         {
                             sink.Hit(_payloads[p]);
@@ -358,6 +380,21 @@ internal sealed class GramScanner
             return false;
         }
 
+        if (start + sizeof(ulong) <= bytes.Length)
+        {
+            // The literal's first 8 characters, kept in the entry, decide most comparisons (and all of a literal
+            // that short) without reading the literal's string from elsewhere in memory.
+            if ((System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(bytes[start..]) & entry.HeadMask) != entry.Head)
+            {
+                return false;
+            }
+
+            if (literal.Length <= sizeof(ulong))
+            {
+                return true;
+            }
+        }
+
         var window = bytes.Slice(start, literal.Length);
         for (var i = 0; i < literal.Length; i++)
         {
@@ -372,16 +409,39 @@ internal sealed class GramScanner
 
     /// <summary>
     /// One distinct folded literal: its anchor key, where the anchor ends in it, its payloads
-    /// (<c>_payloads[PayloadStart..PayloadEnd]</c>) and the event it was last found in, kept together so that a
+    /// (<c>_payloads[PayloadStart..PayloadEnd]</c>) and the scan it was last found in, kept together so that a
     /// probe touches one place.
     /// </summary>
     private struct Entry(uint key, int anchorEnd, int payloadStart, int payloadEnd, string literal)
     {
+        public readonly ulong Head = HeadOf(literal, mask: false);
+        public readonly ulong HeadMask = HeadOf(literal, mask: true);
         public readonly uint Key = key;
         public readonly int AnchorEnd = anchorEnd;
         public readonly int PayloadStart = payloadStart;
         public readonly int PayloadEnd = payloadEnd;
         public readonly string Literal = literal;
         public long Seen;
+
+        /// <summary>
+        /// The literal's first 8 characters as ASCII bytes (little-endian, as read from the folded text), or their
+        /// mask; a literal outside ASCII gets a head no text matches (mask 0, head not 0), as it never stands in
+        /// ASCII text.
+        /// </summary>
+        private static ulong HeadOf(string literal, bool mask)
+        {
+            if (!System.Text.Ascii.IsValid(literal))
+            {
+                return mask ? 0UL : 1UL;
+            }
+
+            ulong value = 0;
+            for (var i = 0; i < Math.Min(literal.Length, sizeof(ulong)); i++)
+            {
+                value |= (mask ? 0xFFUL : literal[i]) << (8 * i);
+            }
+
+            return value;
+        }
     }
 }
