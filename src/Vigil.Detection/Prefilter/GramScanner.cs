@@ -16,7 +16,7 @@ namespace Vigil.Detection.Prefilter;
 /// A literal found is reported once per scan, so that the hits of one value are the same whichever values were
 /// scanned before it (<see cref="MemoizedScan"/> replays them). Not thread-safe.
 /// </remarks>
-internal sealed class GramScanner
+internal sealed partial class GramScanner
 {
     /// <summary>The gram length: four characters of 8 bits each fill the 32-bit key.</summary>
     public const int Q = 4;
@@ -92,11 +92,13 @@ internal sealed class GramScanner
         var payloadStart = 0;
         for (var i = 0; i < entries.Length; i++)
         {
-            _entries[i] = new Entry(entries[i].Key, entries[i].AnchorEnd, payloadStart, payloadStart + entries[i].Payloads.Length, entries[i].Literal);
-            payloadStart += entries[i].Payloads.Length;
+            // The first payload is kept in the entry (most literals have one); the others in _payloads.
+            var more = entries[i].Payloads.Length - 1;
+            _entries[i] = new Entry(entries[i].Key, entries[i].AnchorEnd, entries[i].Payloads[0], payloadStart, payloadStart + more, entries[i].Literal);
+            payloadStart += more;
         }
 
-        _payloads = [.. entries.SelectMany(static e => e.Payloads)];
+        _payloads = [.. entries.SelectMany(static e => e.Payloads.Skip(1))];
         _shortest = entries.Length == 0 ? 0 : entries.Min(static e => e.Literal.Length);
         if (entries.Length <= MaxGated && entries.All(static e => System.Text.Ascii.IsValid(e.Literal)))
         {
@@ -332,6 +334,7 @@ internal sealed class GramScanner
                     if (entry.Seen != _scan && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
                     {
                         entry.Seen = _scan;
+                        sink.Hit(entry.Payload);
                         for (var p = entry.PayloadStart; p < entry.PayloadEnd; p++)
                         {
                             sink.Hit(_payloads[p]);
@@ -370,33 +373,47 @@ internal sealed class GramScanner
         return true;
     }
 
-    /// <summary>The same on text folded to ASCII bytes: a literal outside ASCII never stands there.</summary>
+    /// <summary>
+    /// The same on text folded to ASCII bytes: a literal outside ASCII never stands there. The first
+    /// <see cref="Entry.Inline"/> characters are compared with the copy in the entry (two words when the text has room
+    /// for them), so that most comparisons never read the literal's string from elsewhere in memory.
+    /// </summary>
     private static bool Verify(in Entry entry, ReadOnlySpan<byte> bytes, int end)
     {
-        var literal = entry.Literal;
+        var length = entry.Length;
         var start = end - entry.AnchorEnd;
-        if (start < 0 || start + literal.Length > bytes.Length)
+        if (!entry.Ascii || start < 0 || start + length > bytes.Length)
         {
             return false;
         }
 
-        if (start + sizeof(ulong) <= bytes.Length)
+        var window = bytes.Slice(start, length);
+        if (bytes.Length - start >= Entry.Inline)
         {
-            // The literal's first 8 characters, kept in the entry, decide most comparisons (and all of a literal
-            // that short) without reading the literal's string from elsewhere in memory.
-            if ((System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(bytes[start..]) & entry.HeadMask) != entry.Head)
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes.Slice(start, Entry.Inline));
+            if (((words[0] ^ entry.Head) & entry.HeadMask) != 0 || ((words[1] ^ entry.Head2) & entry.Head2Mask) != 0)
             {
                 return false;
             }
-
-            if (literal.Length <= sizeof(ulong))
+        }
+        else
+        {
+            for (var i = 0; i < Math.Min(length, Entry.Inline); i++)
             {
-                return true;
+                if (window[i] != entry.InlineAt(i))
+                {
+                    return false;
+                }
             }
         }
 
-        var window = bytes.Slice(start, literal.Length);
-        for (var i = 0; i < literal.Length; i++)
+        if (length <= Entry.Inline)
+        {
+            return true;
+        }
+
+        var literal = entry.Literal;
+        for (var i = Entry.Inline; i < length; i++)
         {
             if (window[i] != literal[i])
             {
@@ -405,43 +422,5 @@ internal sealed class GramScanner
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// One distinct folded literal: its anchor key, where the anchor ends in it, its payloads
-    /// (<c>_payloads[PayloadStart..PayloadEnd]</c>) and the scan it was last found in, kept together so that a
-    /// probe touches one place.
-    /// </summary>
-    private struct Entry(uint key, int anchorEnd, int payloadStart, int payloadEnd, string literal)
-    {
-        public readonly ulong Head = HeadOf(literal, mask: false);
-        public readonly ulong HeadMask = HeadOf(literal, mask: true);
-        public readonly uint Key = key;
-        public readonly int AnchorEnd = anchorEnd;
-        public readonly int PayloadStart = payloadStart;
-        public readonly int PayloadEnd = payloadEnd;
-        public readonly string Literal = literal;
-        public long Seen;
-
-        /// <summary>
-        /// The literal's first 8 characters as ASCII bytes (little-endian, as read from the folded text), or their
-        /// mask; a literal outside ASCII gets a head no text matches (mask 0, head not 0), as it never stands in
-        /// ASCII text.
-        /// </summary>
-        private static ulong HeadOf(string literal, bool mask)
-        {
-            if (!System.Text.Ascii.IsValid(literal))
-            {
-                return mask ? 0UL : 1UL;
-            }
-
-            ulong value = 0;
-            for (var i = 0; i < Math.Min(literal.Length, sizeof(ulong)); i++)
-            {
-                value |= (mask ? 0xFFUL : literal[i]) << (8 * i);
-            }
-
-            return value;
-        }
     }
 }

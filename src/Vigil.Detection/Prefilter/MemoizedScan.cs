@@ -26,9 +26,6 @@ internal sealed class MemoizedScan
     private const int Pause = 1 << 15;
     private const ulong Multiplier = 0x9E3779B97F4A7C15;
 
-#pragma warning disable CA2211, SA1401, SA1600
-    public static long CLookups, CHits, CDirect;
-#pragma warning restore CA2211, SA1401, SA1600
     private readonly FieldIndex? _own;
     private readonly FieldIndex? _any;
     private Slot[]? _slots;
@@ -48,13 +45,11 @@ internal sealed class MemoizedScan
         if (_paused > 0 || value.Length > MaxLength)
         {
             _paused = Math.Max(_paused - 1, 0);
-            CDirect++;
             ScanDirect(value, sink);
             return;
         }
 
         _slots ??= new Slot[Slots];
-        CLookups++;
         var hash = Hash(value);
         ref var slot = ref _slots[(int)(hash >> (64 - SlotBits))];
         if (++_lookups == Window)
@@ -68,7 +63,6 @@ internal sealed class MemoizedScan
         if (slot.Hash == hash && slot.Value is { } cached && (ReferenceEquals(cached, value) || string.Equals(cached, value, StringComparison.Ordinal)))
         {
             _hits++;
-            CHits++;
             foreach (var payload in slot.Payloads)
             {
                 sink.Hit(payload);
