@@ -23,7 +23,7 @@ public sealed class MemoizedScanTests
         var memo = new MemoizedScan(own, any);
         var cached = new CandidateSet(Full());
         var direct = new CandidateSet(Full());
-        for (var n = 0; n < 20_000; n++)
+        for (var n = 0; n < 6_000; n++)
         {
             var value = random.Next(50) == 0 ? new string('x', MemoizedScan.MaxLength) + "evil" : pool[random.Next(pool.Length)];
             cached.Clear();
