@@ -1,12 +1,7 @@
-using System.Diagnostics;
 using System.Reflection;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Prefilter;
-using Vigil.Detection.Routing;
-using Vigil.Detection.Rules;
-using Vigil.Diagnostics;
 using Vigil.Events;
-using Vigil.Ingestion;
 
 namespace Vigil.Bench;
 
@@ -19,26 +14,13 @@ internal static class PrefilterStatsBenchmark
 {
     public static int Run(string[] args)
     {
-        var events = int.Parse(Option(args, "--events") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
-        var sigma = Option(args, "--sigma") ?? BenchPaths.SharedData("sigma");
-        var corpus = Option(args, "--corpus") ?? Path.Combine(BenchPaths.Out, "corpus-200000.ndjson");
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = 1;
-        }
-
-        var problems = new ProblemLog();
-        string[] folders = ["rules", "rules-emerging-threats", "rules-threat-hunting", "rules-placeholder", "rules-compliance"];
-        var rules = RuleSet.Load(folders.Select(f => Path.Combine(sigma, f)), problems);
-        var engine = new DetectionEngine(rules, new EngineOptions { Logsources = LogsourceMap.Load(Path.Combine(BenchPaths.Root, "config", "logsources.yml"), problems) }, problems);
-        var held = LogFiles.Read(corpus, new ProblemLog()).Take(events).ToList();
+        var (engine, held, rounds) = HeldEvents.Load(args, defaultRounds: 3);
         var bucketFor = typeof(DetectionEngine).GetMethod("BucketFor", BindingFlags.NonPublic | BindingFlags.Instance, [typeof(LogEvent)])!
             .CreateDelegate<Func<LogEvent, Bucket>>(engine);
         var buckets = held.Select(bucketFor).ToArray();
         Console.WriteLine($"rules: {engine.RulesLoaded:N0}; events held: {held.Count:N0}; load {Load()}");
 
-        if (Option(args, "--field") is { } only)
+        if (HeldEvents.Option(args, "--field") is { } only)
         {
             // For a profiler: one field's scans, over and over.
             ReportFields(held, buckets, rounds, only == "*" ? AtomSet.AnyField : FieldNames.Find(only));
@@ -48,7 +30,7 @@ internal static class PrefilterStatsBenchmark
         var best = double.MaxValue;
         for (var r = 0; r < rounds; r++)
         {
-            best = Math.Min(best, Cpu(() =>
+            best = Math.Min(best, HeldEvents.Cpu(() =>
             {
                 for (var n = 0; n < held.Count; n++)
                 {
@@ -63,13 +45,13 @@ internal static class PrefilterStatsBenchmark
             return 0;
         }
 
-        ReportBuckets(held, buckets);
+        ReportBuckets(buckets);
         ReportFields(held, buckets, rounds, null);
         ReportMisses(held, buckets);
         return 0;
     }
 
-    private static void ReportBuckets(List<LogEvent> held, Bucket[] buckets)
+    private static void ReportBuckets(Bucket[] buckets)
     {
         foreach (var group in buckets.GroupBy(static b => b).OrderByDescending(static g => g.Count()))
         {
@@ -77,8 +59,6 @@ internal static class PrefilterStatsBenchmark
             var always = b.Always.Select(static r => Path.GetFileNameWithoutExtension(r.Info.File)).ToList();
             Console.WriteLine($"bucket: {group.Count():N0} events, {b.Count} rules, {always.Count} always: {string.Join(' ', always.Take(12))}");
         }
-
-        _ = held;
     }
 
     private static void ReportFields(List<LogEvent> held, Bucket[] buckets, int rounds, int? only)
@@ -106,7 +86,7 @@ internal static class PrefilterStatsBenchmark
             var best = double.MaxValue;
             for (var r = 0; r < rounds; r++)
             {
-                best = Math.Min(best, Cpu(() =>
+                best = Math.Min(best, HeldEvents.Cpu(() =>
                 {
                     for (var n = 0; n < held.Count; n++)
                     {
@@ -170,24 +150,11 @@ internal static class PrefilterStatsBenchmark
         }
 
         Console.WriteLine($"candidates/event {(double)candidates / held.Count:F3}; matched/event {(double)matched.Values.Sum() / held.Count:F3}");
-        foreach (var (name, count) in passed.OrderByDescending(static kv => kv.Value - 0).Take(30))
+        foreach (var (name, count) in passed.OrderByDescending(static kv => kv.Value).Take(30))
         {
             Console.WriteLine($"  passed {count,7:N0} matched {matched.GetValueOrDefault(name),7:N0}  {name}");
         }
     }
 
     private static string Load() => File.ReadAllText("/proc/loadavg").Trim();
-
-    private static double Cpu(Action action)
-    {
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        action();
-        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMicroseconds;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }
