@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "hunt" => HuntBenchmark.Run(args[1..]),
     "hunt-parts" => HuntPartsBenchmark.Run(args[1..]),
+    "prefilter-stats" => PrefilterStatsBenchmark.Run(args[1..]),
     "evtx" => EvtxBenchmark.Run(args[1..]),
     "serve" => await ServeBenchmark.RunAsync(args[1..]),
     "serve-parts" => await ServePartsBenchmark.RunAsync(args[1..]),
@@ -19,6 +20,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Vigil.Bench hunt [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench hunt-parts [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
+    Console.Error.WriteLine("       Vigil.Bench prefilter-stats [--events N] [--corpus FILE] [--rounds N] [--sigma DIR] [--field NAME]");
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
     Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR] [--without-sigma] [--serve-yaml 'key: value;...']");
     Console.Error.WriteLine("       Vigil.Bench serve-parts [--events N] [--batch N] [--rounds N]");

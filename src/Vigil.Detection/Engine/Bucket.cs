@@ -15,6 +15,10 @@ internal sealed class Bucket
     private readonly FieldIndex?[] _byField;
     private readonly FieldIndex? _anyField;
     private readonly CandidateSet _candidates;
+    // Per field id, the scans of its values (own index and keyword index, behind a cache of repeated values); with
+    // keyword literals, every field is scanned, so entries for fields without literals of their own appear on first
+    // sight.
+    private MemoizedScan?[] _scans;
 
     public Bucket(IReadOnlyList<CompiledRule> rules, bool prefilter)
     {
@@ -63,9 +67,30 @@ internal sealed class Bucket
                 _byField[field] = index;
             }
         }
+
+        _scans = new MemoizedScan?[_byField.Length];
+        for (var field = 0; field < _byField.Length; field++)
+        {
+            if (_byField[field] is { } own)
+            {
+                _scans[field] = new MemoizedScan(own, _anyField);
+            }
+        }
     }
 
     public int Count => _rules.Length;
+
+    /// <summary>The rule at <paramref name="index"/> (for diagnostics and benchmarks).</summary>
+    internal CompiledRule RuleAt(int index) => _rules[index];
+
+    /// <summary>The rules without a prefilter requirement, evaluated on every event of the bucket.</summary>
+    internal IEnumerable<CompiledRule> Always => _always.Select(i => _rules[i]);
+
+    /// <summary>The prefilter index of one field, if any rule of the bucket needs a literal there.</summary>
+    internal FieldIndex? IndexFor(int field) => (uint)field < (uint)_byField.Length ? _byField[field] : null;
+
+    /// <summary>The keyword literals, looked for in every field.</summary>
+    internal FieldIndex? AnyField => _anyField;
 
     /// <summary>Appends the rules that match <paramref name="e"/>, in rule order.</summary>
     public void Match(LogEvent e, List<CompiledRule> matched)
@@ -89,7 +114,7 @@ internal sealed class Bucket
             _candidates.Add(i);
         }
 
-        var byField = _byField;
+        var scans = _scans;
         for (var i = 0; i < e.Count; i++)
         {
             var value = e.ValueAt(i);
@@ -99,16 +124,33 @@ internal sealed class Bucket
             }
 
             var id = e.IdAt(i);
-            if ((uint)id < (uint)byField.Length && byField[id] is { } index)
+            var scan = (uint)id < (uint)scans.Length ? scans[id] : null;
+            if (scan is null)
             {
-                index.Scan(value, _candidates);
+                if (_anyField is null)
+                {
+                    continue;
+                }
+
+                scan = ScanFor(id);
             }
 
-            _anyField?.Scan(value, _candidates);
+            scan.Scan(value, _candidates);
         }
 
         var items = _candidates.Items;
         items.Sort();
         return items;
+    }
+
+    /// <summary>The scans of a field without literals of its own, in a bucket with keyword literals.</summary>
+    private MemoizedScan ScanFor(int id)
+    {
+        if (id >= _scans.Length)
+        {
+            Array.Resize(ref _scans, Math.Max(id + 1, FieldNames.Count));
+        }
+
+        return _scans[id] ??= new MemoizedScan(null, _anyField);
     }
 }

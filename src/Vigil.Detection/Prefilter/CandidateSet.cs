@@ -11,6 +11,9 @@ internal sealed class CandidateSet
     private readonly byte[] _full;
     private readonly List<int> _items = new(64);
     private int _generation;
+    private int[] _recorded = new int[16];
+    private int _recordedCount;
+    private bool _recording;
 
     /// <param name="fullMasks">Per rule, the bit mask of its groups (0 for a rule without requirement).</param>
     public CandidateSet(byte[] fullMasks)
@@ -22,19 +25,11 @@ internal sealed class CandidateSet
 
     public List<int> Items => _items;
 
-    /// <summary>
-    /// Which event the set is collecting for: a new number at every <see cref="Clear"/>, never reused (64 bits do not
-    /// wrap), so that a <see cref="GramScanner"/> can tell a literal already reported for this event without being
-    /// reset itself, which would touch every scanner of the bucket for each event.
-    /// </summary>
-    public long Event { get; private set; } = 1;
-
     public static int Payload(int rule, int group) => (rule << 2) | group;
 
     public void Clear()
     {
         _items.Clear();
-        Event++;
         if (++_generation == int.MaxValue)
         {
             Array.Clear(_stamp);
@@ -50,9 +45,28 @@ internal sealed class CandidateSet
         _items.Add(rule);
     }
 
+    /// <summary>Starts keeping a copy of every hit, for <see cref="MemoizedScan"/> to replay later.</summary>
+    public void StartRecording()
+    {
+        _recording = true;
+        _recordedCount = 0;
+    }
+
+    /// <summary>The hits since <see cref="StartRecording"/> (valid until the next recording).</summary>
+    public ReadOnlySpan<int> StopRecording()
+    {
+        _recording = false;
+        return _recorded.AsSpan(0, _recordedCount);
+    }
+
     /// <summary>Records that one group of a rule's requirement occurred.</summary>
     public void Hit(int payload)
     {
+        if (_recording)
+        {
+            Record(payload);
+        }
+
         var rule = payload >> 2;
         var bit = (byte)(1 << (payload & 3));
         if (_stamp[rule] != _generation)
@@ -71,5 +85,15 @@ internal sealed class CandidateSet
                 _items.Add(rule);
             }
         }
+    }
+
+    private void Record(int payload)
+    {
+        if (_recordedCount == _recorded.Length)
+        {
+            Array.Resize(ref _recorded, _recorded.Length * 2);
+        }
+
+        _recorded[_recordedCount++] = payload;
     }
 }

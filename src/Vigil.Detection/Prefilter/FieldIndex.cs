@@ -13,6 +13,8 @@ internal sealed class FieldIndex
     private readonly AnchoredTrie? _prefix;
     private readonly AnchoredTrie? _suffix;
     private readonly GramScanner? _grams;
+    // Bit n set: some whole-value literal has n characters (bit 63: 63 or more), so most values skip the hash lookup.
+    private readonly ulong _wholeLengths;
 
     public FieldIndex(IReadOnlyList<(string Literal, AtomKind Kind, int Payload)> atoms)
     {
@@ -21,6 +23,10 @@ internal sealed class FieldIndex
         {
             _whole = whole.GroupBy(static a => a.Literal, StringComparer.OrdinalIgnoreCase)
                 .ToFrozenDictionary(static g => g.Key, static g => g.Select(static a => a.Payload).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
+            foreach (var (literal, _, _) in whole)
+            {
+                _wholeLengths |= 1UL << Math.Min(literal.Length, 63);
+            }
         }
 
         var prefix = atoms.Where(static a => a.Kind == AtomKind.Prefix).Select(static a => (a.Literal, a.Payload)).ToList();
@@ -33,7 +39,7 @@ internal sealed class FieldIndex
 
     public void Scan(string value, CandidateSet sink)
     {
-        if (_whole is not null && _whole.TryGetValue(value, out var payloads))
+        if ((_wholeLengths & (1UL << Math.Min(value.Length, 63))) != 0 && _whole!.TryGetValue(value, out var payloads))
         {
             foreach (var p in payloads)
             {

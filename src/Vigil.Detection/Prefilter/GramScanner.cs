@@ -13,9 +13,10 @@ namespace Vigil.Detection.Prefilter;
 /// character costs a shift, a multiply and one load from a bitmap sized to stay cache-resident, independent of the
 /// characters before it. Characters are folded with <see cref="char.ToUpperInvariant"/>, one UTF-16 unit at a time
 /// (ASCII text in one vectorised pass to bytes); a character outside ASCII keys in the upper half of its byte.
-/// A literal found is reported once per event (see <see cref="CandidateSet.Event"/>). Not thread-safe.
+/// A literal found is reported once per scan, so that the hits of one value are the same whichever values were
+/// scanned before it (<see cref="MemoizedScan"/> replays them). Not thread-safe.
 /// </remarks>
-internal sealed class GramScanner
+internal sealed partial class GramScanner
 {
     /// <summary>The gram length: four characters of 8 bits each fill the 32-bit key.</summary>
     public const int Q = 4;
@@ -32,7 +33,8 @@ internal sealed class GramScanner
     private readonly ulong[] _shortBits;
     private readonly int _shortShift;
     private readonly uint[] _shortMasks;
-    private readonly System.Buffers.SearchValues<byte>? _shortAsciiEnds;
+    // Per byte, whether an ASCII literal shorter than a gram ends with it (null: there is none).
+    private readonly bool[]? _shortAsciiEnds;
     private byte[] _folded = new byte[256];
     // Open addressing from an anchor key to its first entry: key in the low half, entry + 1 in the high half (0:
     // empty), so that a probe reads one word per slot.
@@ -40,6 +42,11 @@ internal sealed class GramScanner
     private readonly int _slotShift;
     private readonly Entry[] _entries;
     private readonly int[] _payloads;
+
+    private readonly int _shortest;
+
+    // Which scan is running: an entry found in this scan has Seen == _scan (never reset: 64 bits do not wrap).
+    private long _scan;
 
     public GramScanner(IReadOnlyList<(string Literal, int Payload)> items)
     {
@@ -85,11 +92,14 @@ internal sealed class GramScanner
         var payloadStart = 0;
         for (var i = 0; i < entries.Length; i++)
         {
-            _entries[i] = new Entry(entries[i].Key, entries[i].AnchorEnd, payloadStart, payloadStart + entries[i].Payloads.Length, entries[i].Literal);
-            payloadStart += entries[i].Payloads.Length;
+            // The first payload is kept in the entry (most literals have one); the others in _payloads.
+            var more = entries[i].Payloads.Length - 1;
+            _entries[i] = new Entry(entries[i].Key, entries[i].AnchorEnd, entries[i].Payloads[0], payloadStart, payloadStart + more, entries[i].Literal);
+            payloadStart += more;
         }
 
-        _payloads = [.. entries.SelectMany(static e => e.Payloads)];
+        _payloads = [.. entries.SelectMany(static e => e.Payloads.Skip(1))];
+        _shortest = entries.Length == 0 ? 0 : entries.Min(static e => e.Literal.Length);
         if (entries.Length <= MaxGated && entries.All(static e => System.Text.Ascii.IsValid(e.Literal)))
         {
             _gate = System.Buffers.SearchValues.Create([.. entries.Select(static e => e.Literal)], StringComparison.OrdinalIgnoreCase);
@@ -103,7 +113,14 @@ internal sealed class GramScanner
         // The characters that ASCII literals shorter than a gram end with: on ASCII text, only there can one stand.
         var shortEnds = entries.Where(static e => e.Literal.Length < Q && System.Text.Ascii.IsValid(e.Literal))
             .Select(static e => (byte)e.Literal[^1]).Distinct().ToArray();
-        _shortAsciiEnds = shortEnds.Length > 0 ? System.Buffers.SearchValues.Create(shortEnds) : null;
+        if (shortEnds.Length > 0)
+        {
+            _shortAsciiEnds = new bool[256];
+            foreach (var end in shortEnds)
+            {
+                _shortAsciiEnds[end] = true;
+            }
+        }
         _shortMasks = [.. entries.Where(static e => e.Literal.Length < Q).Select(static e => e.Literal.Length).Distinct().Order()
             .Select(static length => uint.MaxValue >> (32 - (8 * length)))];
 
@@ -134,6 +151,13 @@ internal sealed class GramScanner
     /// <summary>Reports to <paramref name="sink"/> the payloads of every literal found in <paramref name="text"/>.</summary>
     public void Scan(ReadOnlySpan<char> text, CandidateSet sink)
     {
+        if (text.Length < _shortest)
+        {
+            // No literal fits (most values of the keyword scanners, whose literals are long, and short codes).
+            return;
+        }
+
+        _scan++;
         if (_gate is not null)
         {
             // Small sets of ASCII literals: a vectorised search for the first occurrence of any of them skips the
@@ -171,6 +195,28 @@ internal sealed class GramScanner
         var bits = _bits;
         var shift = _bitShift;
         uint key = 0;
+        if (_shortAsciiEnds is { } ends)
+        {
+            // With literals shorter than a gram: also probed, at the positions holding a character one of them ends
+            // with (the key then holds the last characters, as the short literals' keys do).
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                key = (key << 8) | bytes[i];
+                var h = (key * Golden) >> shift;
+                if ((bits[h >> 6] & (1UL << (int)h)) != 0)
+                {
+                    Probe(key, text, bytes, i, sink);
+                }
+
+                if (ends[bytes[i]])
+                {
+                    ProbeShort(key, text, bytes, i, sink);
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < bytes.Length; i++)
         {
             key = (key << 8) | bytes[i];
@@ -178,17 +224,6 @@ internal sealed class GramScanner
             if ((bits[h >> 6] & (1UL << (int)h)) != 0)
             {
                 Probe(key, text, bytes, i, sink);
-            }
-        }
-
-        if (_shortAsciiEnds is { } ends)
-        {
-            // Literals shorter than a gram: only at the positions holding a character that one of them ends with.
-            for (var i = bytes.IndexOfAny(ends); i >= 0;)
-            {
-                ProbeShort(KeyEndingAt(bytes, i), text, bytes, i, sink);
-                var next = bytes[(i + 1)..].IndexOfAny(ends);
-                i = next < 0 ? -1 : i + 1 + next;
             }
         }
     }
@@ -214,17 +249,6 @@ internal sealed class GramScanner
                 ProbeShort(key, text, [], i, sink);
             }
         }
-    }
-
-    private static uint KeyEndingAt(ReadOnlySpan<byte> bytes, int end)
-    {
-        uint key = 0;
-        for (var i = Math.Max(0, end - Q + 1); i <= end; i++)
-        {
-            key = (key << 8) | bytes[i];
-        }
-
-        return key;
     }
 
     /// <summary>Probes the literals shorter than a gram that end at <paramref name="end"/>.</summary>
@@ -307,9 +331,10 @@ internal sealed class GramScanner
                 for (var e = (int)(word >> 32) - 1; e < entries.Length && entries[e].Key == key; e++)
                 {
                     ref var entry = ref entries[e];
-                    if (entry.Seen != sink.Event && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
+                    if (entry.Seen != _scan && (bytes.IsEmpty ? Verify(entry, text, end) : Verify(entry, bytes, end)))
                     {
-                        entry.Seen = sink.Event;
+                        entry.Seen = _scan;
+                        sink.Hit(entry.Payload);
                         for (var p = entry.PayloadStart; p < entry.PayloadEnd; p++)
                         {
                             sink.Hit(_payloads[p]);
@@ -348,18 +373,47 @@ internal sealed class GramScanner
         return true;
     }
 
-    /// <summary>The same on text folded to ASCII bytes: a literal outside ASCII never stands there.</summary>
+    /// <summary>
+    /// The same on text folded to ASCII bytes: a literal outside ASCII never stands there. The first
+    /// <see cref="Entry.Inline"/> characters are compared with the copy in the entry (two words when the text has room
+    /// for them), so that most comparisons never read the literal's string from elsewhere in memory.
+    /// </summary>
     private static bool Verify(in Entry entry, ReadOnlySpan<byte> bytes, int end)
     {
-        var literal = entry.Literal;
+        var length = entry.Length;
         var start = end - entry.AnchorEnd;
-        if (start < 0 || start + literal.Length > bytes.Length)
+        if (!entry.Ascii || start < 0 || start + length > bytes.Length)
         {
             return false;
         }
 
-        var window = bytes.Slice(start, literal.Length);
-        for (var i = 0; i < literal.Length; i++)
+        var window = bytes.Slice(start, length);
+        if (bytes.Length - start >= Entry.Inline)
+        {
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes.Slice(start, Entry.Inline));
+            if (((words[0] ^ entry.Head) & entry.HeadMask) != 0 || ((words[1] ^ entry.Head2) & entry.Head2Mask) != 0)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            for (var i = 0; i < Math.Min(length, Entry.Inline); i++)
+            {
+                if (window[i] != entry.InlineAt(i))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (length <= Entry.Inline)
+        {
+            return true;
+        }
+
+        var literal = entry.Literal;
+        for (var i = Entry.Inline; i < length; i++)
         {
             if (window[i] != literal[i])
             {
@@ -368,20 +422,5 @@ internal sealed class GramScanner
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// One distinct folded literal: its anchor key, where the anchor ends in it, its payloads
-    /// (<c>_payloads[PayloadStart..PayloadEnd]</c>) and the event it was last found in, kept together so that a
-    /// probe touches one place.
-    /// </summary>
-    private struct Entry(uint key, int anchorEnd, int payloadStart, int payloadEnd, string literal)
-    {
-        public readonly uint Key = key;
-        public readonly int AnchorEnd = anchorEnd;
-        public readonly int PayloadStart = payloadStart;
-        public readonly int PayloadEnd = payloadEnd;
-        public readonly string Literal = literal;
-        public long Seen;
     }
 }

@@ -22,12 +22,14 @@ public sealed class GramScannerTests
     [InlineData(3000, 8, Ascii)]
     [InlineData(400, 9, Mixed, Ascii)]
     [InlineData(3000, 10, Mixed, Ascii)]
-    public void Scan_reports_exactly_the_literals_that_occur_case_insensitively(int literals, int seed, string alphabet, string? textAlphabet = null)
+    [InlineData(400, 11, Ascii, null, 40)]
+    [InlineData(3000, 12, Mixed, Ascii, 40)]
+    public void Scan_reports_exactly_the_literals_that_occur_case_insensitively(int literals, int seed, string alphabet, string? textAlphabet = null, int longest = 11)
     {
         // ASCII text takes the scan over folded bytes; literals outside ASCII must then never be reported.
         textAlphabet ??= alphabet;
         var random = new Random(seed);
-        var patterns = Enumerable.Range(0, literals).Select(_ => Text(random, alphabet, random.Next(1, 12)).ToUpperInvariant()).ToArray();
+        var patterns = Enumerable.Range(0, literals).Select(_ => Text(random, alphabet, random.Next(1, longest + 1)).ToUpperInvariant()).ToArray();
         var scanner = new GramScanner([.. patterns.Select(static (p, i) => (p, CandidateSet.Payload(i, 0)))]);
         var sink = new CandidateSet(Enumerable.Repeat((byte)1, literals).ToArray());
         for (var round = 0; round < 300; round++)
@@ -41,6 +43,19 @@ public sealed class GramScannerTests
             var expected = Enumerable.Range(0, literals).Where(i => Fold(text).Contains(patterns[i], StringComparison.Ordinal)).ToArray();
             Assert.Equal(expected, sink.Items.Order().ToArray());
         }
+    }
+
+    [Fact]
+    public void A_literal_is_reported_in_every_value_it_occurs_in()
+    {
+        // Each value's hits depend on that value alone, so that a cache of repeated values can replay them.
+        var scanner = new GramScanner([("MIMIKATZ", CandidateSet.Payload(0, 0))]);
+        var sink = new CandidateSet([1]);
+        sink.Clear();
+        scanner.Scan("run mimikatz.exe", sink);
+        sink.StartRecording();
+        scanner.Scan("mimikatz again", sink);
+        Assert.Equal([CandidateSet.Payload(0, 0)], sink.StopRecording().ToArray());
     }
 
     [Fact]
