@@ -78,6 +78,19 @@ internal static class RegexLiterals
         return false;
     }
 
+    /// <summary>The control character a letter escape stands for (<c>\n</c>, <c>\t</c>, ...), or null for any other letter.</summary>
+    private static char? ControlEscape(char letter) => letter switch
+    {
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        'f' => '\f',
+        'v' => '\v',
+        'e' => '\u001B',
+        'a' => '\a',
+        _ => null,
+    };
+
     /// <summary>The longest run of plain characters every match contains (empty when none is known).</summary>
     private static string Longest(string pattern)
     {
@@ -132,6 +145,13 @@ internal static class RegexLiterals
             if (c == '\\' && i + 1 < pattern.Length && !char.IsLetterOrDigit(pattern[i + 1]))
             {
                 literal = pattern[i + 1];
+                width = 2;
+            }
+            else if (c == '\\' && i + 1 < pattern.Length && ControlEscape(pattern[i + 1]) is { } control)
+            {
+                // \n, \t, \r...: one control character, as plain as any other (a rule looking for six newlines in a
+                // command line gives the prefilter "\n\n\n\n\n\n" instead of nothing).
+                literal = control;
                 width = 2;
             }
             else if (Special.IndexOf(c) < 0)

@@ -35,7 +35,14 @@ internal sealed class FieldIndex
         _suffix = suffix.Count > 0 ? new AnchoredTrie(suffix, fromEnd: true) : null;
         var substring = atoms.Where(static a => a.Kind == AtomKind.Substring).Select(static a => (a.Literal, a.Payload)).ToList();
         _grams = substring.Count > 0 ? new GramScanner(substring) : null;
+        Shortest = atoms.Count == 0 ? 0 : atoms.Min(static a => a.Literal.Length);
     }
+
+    /// <summary>
+    /// The length of the shortest literal, whatever its kind: a shorter value can hold none of them (the comparisons
+    /// fold case character by character, so lengths never change).
+    /// </summary>
+    public int Shortest { get; }
 
     public void Scan(string value, CandidateSet sink)
     {

@@ -28,6 +28,7 @@ internal sealed class MemoizedScan
 
     private readonly FieldIndex? _own;
     private readonly FieldIndex? _any;
+    private readonly int _shortest;
     private Slot[]? _slots;
     private int _lookups;
     private int _hits;
@@ -37,11 +38,19 @@ internal sealed class MemoizedScan
     {
         _own = own;
         _any = any;
+        _shortest = Math.Min(own?.Shortest ?? int.MaxValue, any?.Shortest ?? int.MaxValue);
     }
 
     /// <summary>Reports to <paramref name="sink"/> the hits of <paramref name="value"/>.</summary>
     public void Scan(string value, CandidateSet sink)
     {
+        if (value.Length < _shortest)
+        {
+            // Shorter than every literal of both indexes: nothing to find, no need to hash or look up (short values
+            // such as levels, flags and ids are most of an event's fields, and a bucket with keyword rules sees them all).
+            return;
+        }
+
         if (_paused > 0 || value.Length > MaxLength)
         {
             _paused = Math.Max(_paused - 1, 0);

@@ -22,6 +22,9 @@ public sealed class RegexLiteralsTests
     [InlineData("ab", null)]
     [InlineData("\\p{L}+word", "word")]
     [InlineData("(?x)a b c d", null)]
+    [InlineData("\\n\\n\\n\\n\\n\\n", "\n\n\n\n\n\n")]
+    [InlineData("a\\tbc\\r\\n", "a\tbc\r\n")]
+    [InlineData("x\\n?yzw", "yzw")]
     public void Required_literal_is_one_every_match_contains(string pattern, string? expected)
     {
         Assert.Equal(expected, RegexLiterals.Required(pattern, ignoreCase: true));
@@ -50,5 +53,21 @@ public sealed class RegexLiteralsTests
     {
         Assert.Matches(new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
         Assert.Contains(RegexLiterals.Required(pattern, ignoreCase: true)!, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("a\n\n\n\n\n\nb", true)]
+    [InlineData("a\n\n\n\n\nb", false)]
+    [InlineData("a\r\n\tb", true)]
+    public void Control_escapes_in_a_regex_give_the_prefilter_a_literal_and_still_match(string commandLine, bool expected)
+    {
+        const string Detection = """
+            selection:
+                CommandLine|re:
+                    - '\n\n\n\n\n\n'
+                    - '\r\n\t'
+            condition: selection
+            """;
+        Assert.Equal(expected, Support.Sigma.Matches(Detection, Support.Sigma.Event(("CommandLine", commandLine))));
     }
 }
