@@ -13,7 +13,7 @@ namespace Vigil.Bench;
 /// What the in-memory detection benchmarks share: their options, one pinned core, every SigmaHQ rule compiled into an
 /// engine, and the first events of the corpus held in memory.
 /// </summary>
-internal sealed record HeldEvents(DetectionEngine Engine, List<LogEvent> Events, int Rounds)
+internal sealed record HeldEvents(DetectionEngine Engine, List<LogEvent> Events, int Rounds, string Corpus)
 {
     /// <summary>Reads <c>--events</c>, <c>--rounds</c>, <c>--sigma</c> and <c>--corpus</c>, and loads everything.</summary>
     public static HeldEvents Load(string[] args, int defaultRounds)
@@ -32,7 +32,7 @@ internal sealed record HeldEvents(DetectionEngine Engine, List<LogEvent> Events,
         var rules = RuleSet.Load(folders.Select(f => Path.Combine(sigma, f)), problems);
         var logsources = LogsourceMap.Load(Path.Combine(BenchPaths.Root, "config", "logsources.yml"), problems);
         var engine = new DetectionEngine(rules, new EngineOptions { Logsources = logsources }, problems);
-        return new HeldEvents(engine, LogFiles.Read(corpus, new ProblemLog()).Take(events).ToList(), rounds);
+        return new HeldEvents(engine, LogFiles.Read(corpus, new ProblemLog()).Take(events).ToList(), rounds, corpus);
     }
 
     /// <summary>The value following <paramref name="name"/> in <paramref name="args"/>, if any.</summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using Vigil.Detection.Engine;
-using Vigil.Detection.Routing;
-using Vigil.Detection.Rules;
 using Vigil.Diagnostics;
 using Vigil.Events;
 using Vigil.Ingestion;
@@ -16,20 +13,9 @@ internal static class HuntPartsBenchmark
 {
     public static int Run(string[] args)
     {
-        var events = int.Parse(Option(args, "--events") ?? "100000", System.Globalization.CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
-        var sigma = Option(args, "--sigma") ?? BenchPaths.SharedData("sigma");
-        var corpus = Option(args, "--corpus") ?? Path.Combine(BenchPaths.Out, "corpus-200000.ndjson");
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = 1;
-        }
-
-        var problems = new ProblemLog();
-        string[] folders = ["rules", "rules-emerging-threats", "rules-threat-hunting", "rules-placeholder", "rules-compliance"];
-        var rules = RuleSet.Load(folders.Select(f => Path.Combine(sigma, f)), problems);
-        var engine = new DetectionEngine(rules, new EngineOptions { Logsources = LogsourceMap.Load(Path.Combine(BenchPaths.Root, "config", "logsources.yml"), problems) }, problems);
-        var held = LogFiles.Read(corpus, new ProblemLog()).Take(events).ToList();
+        var loaded = HeldEvents.Load(args, defaultRounds: 5);
+        var (engine, held, rounds, corpus) = (loaded.Engine, loaded.Events, loaded.Rounds, loaded.Corpus);
+        var events = held.Count;
         Console.WriteLine($"rules: {engine.RulesLoaded:N0}; events held: {held.Count:N0}");
 
         // The engine routes by string instance first: this shows how often the reader shares them.
@@ -42,7 +28,7 @@ internal static class HuntPartsBenchmark
         var prefilter = new List<double>();
         var full = new List<double>();
         var streamed = new List<double>();
-        var batchSize = int.Parse(Option(args, "--batch") ?? BatchedDetection.DefaultBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var batchSize = int.Parse(HeldEvents.Option(args, "--batch") ?? BatchedDetection.DefaultBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
         var batched = new List<double>();
         long candidates = 0;
         long detections = 0;
@@ -89,20 +75,9 @@ internal static class HuntPartsBenchmark
         return 0;
     }
 
-    private static double Cpu(Action action)
-    {
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        action();
-        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMicroseconds;
-    }
+    private static double Cpu(Action action) => HeldEvents.Cpu(action);
 
-    private static double Cpu(Func<int> action) => Cpu(() => { _ = action(); });
+    private static double Cpu(Func<int> action) => HeldEvents.Cpu(() => { _ = action(); });
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

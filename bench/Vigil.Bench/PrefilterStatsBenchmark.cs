@@ -14,7 +14,7 @@ internal static class PrefilterStatsBenchmark
 {
     public static int Run(string[] args)
     {
-        var (engine, held, rounds) = HeldEvents.Load(args, defaultRounds: 3);
+        var (engine, held, rounds, _) = HeldEvents.Load(args, defaultRounds: 3);
         var bucketFor = typeof(DetectionEngine).GetMethod("BucketFor", BindingFlags.NonPublic | BindingFlags.Instance, [typeof(LogEvent)])!
             .CreateDelegate<Func<LogEvent, Bucket>>(engine);
         var buckets = held.Select(bucketFor).ToArray();
