@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Vigil.Detection.Matching;
 
 /// <summary>
@@ -92,10 +90,35 @@ internal static class RegexLiterals
     };
 
     /// <summary>The longest run of plain characters every match contains (empty when none is known).</summary>
-    private static string Longest(string pattern)
+    private static string Longest(string pattern) => Best(pattern, classes: false) is [var only] ? only : "";
+
+    /// <summary>
+    /// Several literals, one of which every match contains, when they prune better than <see cref="Required"/>'s one
+    /// literal: a run of plain characters and small character classes (<c>\.[ "']</c> gives <c>. </c>, <c>."</c>,
+    /// <c>.'</c> where the one literal would be <c>.</c>). Null when the single literal is as good, or when an
+    /// alternative is too short to be safe under case-insensitive matching (the rule of <see cref="Required"/>).
+    /// </summary>
+    public static IReadOnlyList<string>? RequiredAny(string pattern, bool ignoreCase)
     {
-        var best = "";
-        var run = new StringBuilder();
+        var single = Required(pattern, ignoreCase)?.Length ?? 0;
+        var any = Best(pattern, classes: true);
+        var caseless = !(ignoreCase || InlineIgnoreCase(pattern));
+        return any.Count > 1 && any.Min(static a => a.Length) > single
+            && any.All(a => a.Length >= 3 || caseless || a.Equals(a.ToUpperInvariant(), StringComparison.Ordinal) && a.Equals(a.ToLowerInvariant(), StringComparison.Ordinal))
+            ? any
+            : null;
+    }
+
+    /// <summary>
+    /// The best run every match contains, as its alternatives (one string when the run has no class; empty when none
+    /// is known): the run whose shortest alternative is longest. With <paramref name="classes"/>, a class of at most
+    /// <see cref="MaxClass"/> plain characters that must occur once multiplies the run's alternatives, up to
+    /// <see cref="MaxAlternatives"/>.
+    /// </summary>
+    private static List<string> Best(string pattern, bool classes)
+    {
+        List<string> best = [""];
+        List<string> run = [""];
         var depth = 0;
         var i = 0;
         if (pattern.StartsWith("(?", StringComparison.Ordinal) && pattern.IndexOf(')') is var close and > 0
@@ -103,7 +126,7 @@ internal static class RegexLiterals
         {
             if (pattern[2..close].Contains('x', StringComparison.Ordinal))
             {
-                return "";
+                return [""];
             }
 
             i = close + 1;
@@ -111,12 +134,14 @@ internal static class RegexLiterals
 
         void Flush()
         {
-            if (run.Length > best.Length)
+            var shortest = run.Min(static r => r.Length);
+            var bestShortest = best.Min(static r => r.Length);
+            if (shortest > bestShortest || (shortest == bestShortest && shortest > 0 && run.Count < best.Count))
             {
-                best = run.ToString();
+                best = run;
             }
 
-            run.Clear();
+            run = [""];
         }
 
         for (; i < pattern.Length; i++)
@@ -161,32 +186,37 @@ internal static class RegexLiterals
 
             if (literal is null)
             {
+                if (c == '[' && classes && SmallClass(pattern, i) is ({ } members, var classEnd)
+                    && run.Count * members.Count <= MaxAlternatives)
+                {
+                    var after = classEnd + 1 < pattern.Length ? pattern[classEnd + 1] : '\0';
+                    if (after is '?' or '*' || (after == '{' && classEnd + 2 < pattern.Length && pattern[classEnd + 2] == '0'))
+                    {
+                        Flush(); // the class may match nothing
+                    }
+                    else
+                    {
+                        run = [.. run.SelectMany(r => members.Select(m => r + m))];
+                        if (after is '+' or '{')
+                        {
+                            Flush();
+                        }
+                    }
+
+                    i = classEnd;
+                    continue;
+                }
+
                 Flush();
                 switch (c)
                 {
                     case '|':
-                        return "";
+                        return [""];
                     case '(':
                         depth++;
                         break;
                     case '[':
-                        // Skip the class, honouring escapes and a leading ']'.
-                        i++;
-                        if (i < pattern.Length && pattern[i] == '^')
-                        {
-                            i++;
-                        }
-
-                        if (i < pattern.Length && pattern[i] == ']')
-                        {
-                            i++;
-                        }
-
-                        while (i < pattern.Length && pattern[i] != ']')
-                        {
-                            i += pattern[i] == '\\' ? 2 : 1;
-                        }
-
+                        i = ClassEnd(pattern, i);
                         break;
                     case '{':
                         while (i < pattern.Length && pattern[i] != '}')
@@ -211,7 +241,7 @@ internal static class RegexLiterals
             }
             else
             {
-                run.Append(literal.Value);
+                run = [.. run.Select(r => r + literal.Value)];
                 if (next is '+' or '{')
                 {
                     Flush();
@@ -223,5 +253,69 @@ internal static class RegexLiterals
 
         Flush();
         return best;
+    }
+
+    private const int MaxClass = 4;
+    private const int MaxAlternatives = 16;
+
+    /// <summary>The index of the <c>]</c> closing the class that opens at <paramref name="at"/>, honouring escapes and a leading <c>]</c>.</summary>
+    private static int ClassEnd(string pattern, int at)
+    {
+        var i = at + 1;
+        if (i < pattern.Length && pattern[i] == '^')
+        {
+            i++;
+        }
+
+        if (i < pattern.Length && pattern[i] == ']')
+        {
+            i++;
+        }
+
+        while (i < pattern.Length && pattern[i] != ']')
+        {
+            i += pattern[i] == '\\' ? 2 : 1;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The members of the class opening at <paramref name="at"/> when it is a short list of plain characters (no
+    /// negation, no range, no escape but of punctuation), and the index of its <c>]</c>; null members otherwise.
+    /// </summary>
+    private static (List<char>? Members, int End) SmallClass(string pattern, int at)
+    {
+        var end = ClassEnd(pattern, at);
+        if (end >= pattern.Length || at + 1 >= end || pattern[at + 1] is '^' or ']')
+        {
+            return (null, end);
+        }
+
+        var members = new List<char>();
+        for (var i = at + 1; i < end; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\')
+            {
+                if (i + 1 >= end || char.IsLetterOrDigit(pattern[i + 1]))
+                {
+                    return (null, end);
+                }
+
+                c = pattern[++i];
+            }
+            else if (c is '-' or '[')
+            {
+                return (null, end); // a range, or a class subtraction
+            }
+
+            if (!members.Contains(c))
+            {
+                members.Add(c);
+            }
+        }
+
+        return members.Count is > 0 and <= MaxClass ? (members, end) : (null, end);
     }
 }

@@ -18,14 +18,26 @@ internal sealed class RegexPredicate : ValuePredicate
     private readonly Regex _regex;
 
     private readonly Prefilter.AtomText? _atom;
+    private readonly Prefilter.AtomText[]? _anyAtom;
 
     private RegexPredicate(Regex regex, string pattern, bool ignoreCase)
     {
         _regex = regex;
-        _atom = RegexLiterals.Required(pattern, ignoreCase) is { } literal ? StringPredicate.AtomOf(literal, Prefilter.AtomKind.Substring) : null;
+        if (RegexLiterals.RequiredAny(pattern, ignoreCase) is { } any
+            && any.Select(static l => StringPredicate.AtomOf(l, Prefilter.AtomKind.Substring)).ToList() is var atoms
+            && atoms.All(static a => a is not null))
+        {
+            _anyAtom = [.. atoms.Select(static a => a!.Value)];
+        }
+        else
+        {
+            _atom = RegexLiterals.Required(pattern, ignoreCase) is { } literal ? StringPredicate.AtomOf(literal, Prefilter.AtomKind.Substring) : null;
+        }
     }
 
     public override Prefilter.AtomText? Atom => _atom;
+
+    public override IReadOnlyList<Prefilter.AtomText>? AnyAtom => _anyAtom;
 
     /// <summary>How many regex evaluations ran out of time in this process.</summary>
     public static long Timeouts => Interlocked.Read(ref _timeouts);

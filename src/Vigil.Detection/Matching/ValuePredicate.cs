@@ -9,4 +9,7 @@ internal abstract class ValuePredicate
 
     /// <summary>A literal that every matching value holds (and where), or null.</summary>
     public virtual Prefilter.AtomText? Atom => null;
+
+    /// <summary>Several literals, one of which every matching value holds (and where), or null; used when <see cref="Atom"/> is null.</summary>
+    public virtual IReadOnlyList<Prefilter.AtomText>? AnyAtom => null;
 }

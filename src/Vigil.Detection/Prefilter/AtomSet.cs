@@ -54,8 +54,14 @@ internal sealed class AtomSet
                 continue;
             }
 
-            var atom = p.Atom;
-            sets.Add(atom is not { } a ? null : new AtomSet([new Atom(fieldId, a.Literal, a.Kind)]));
+            if (p.Atom is { } a)
+            {
+                sets.Add(new AtomSet([new Atom(fieldId, a.Literal, a.Kind)]));
+            }
+            else
+            {
+                sets.Add(p.AnyAtom is { Count: > 0 } any ? new AtomSet([.. any.Select(x => new Atom(fieldId, x.Literal, x.Kind))]) : null);
+            }
         }
 
         return all ? Requirement.All(sets.Select(Requirement.Of)) : Requirement.Of(Union(sets));

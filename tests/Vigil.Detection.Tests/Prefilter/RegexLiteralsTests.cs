@@ -70,4 +70,38 @@ public sealed class RegexLiteralsTests
             """;
         Assert.Equal(expected, Support.Sigma.Matches(Detection, Support.Sigma.Event(("CommandLine", commandLine))));
     }
+
+    [Theory]
+    [InlineData("\\\\[a-zA-Z0-9]{1,32}\\.[a-zA-Z0-9]{1,6}\\.[ \"']{1}", true, new[] { ". ", ".\"", ".'" })]
+    [InlineData("abc[de]", true, new[] { "abcd", "abce" })]
+    [InlineData("abc[de]+x", true, new[] { "abcd", "abce" })]
+    [InlineData("[ab]c", true, null)]
+    [InlineData("[ab]c", false, new[] { "ac", "bc" })]
+    [InlineData("abc[de]?", true, null)]
+    [InlineData("abc[de]*", true, null)]
+    [InlineData("abc[d-f]", true, null)]
+    [InlineData("abc[^de]", true, null)]
+    [InlineData("abc[\\d.]", true, null)]
+    [InlineData("abcdef[gh]", true, new[] { "abcdefg", "abcdefh" })]
+    [InlineData("a[bc]|d[ef]", false, null)]
+    [InlineData("[abcde]xyz", true, null)]
+    public void Small_classes_give_alternatives_when_they_prune_better(string pattern, bool ignoreCase, string[]? expected)
+    {
+        Assert.Equal(expected, RegexLiterals.RequiredAny(pattern, ignoreCase));
+    }
+
+    [Theory]
+    [InlineData("cmd /c C:\\Users\\bob\\AppData\\x.dat. ", true)]
+    [InlineData("odbcconf /a {regsvr C:\\ProgramData\\abc.cfg.'}", true)]
+    [InlineData("cmd /c C:\\Users\\bob\\AppData\\x.dat.exe", false)]
+    [InlineData("notepad.exe C:\\notes.txt", false)]
+    public void A_regex_pruned_by_alternatives_still_matches_what_it_should(string commandLine, bool expected)
+    {
+        const string Detection = """
+            selection:
+                CommandLine|re: '\\[a-zA-Z0-9]{1,32}\.[a-zA-Z0-9]{1,6}\.[ "'']{1}'
+            condition: selection
+            """;
+        Assert.Equal(expected, Support.Sigma.Matches(Detection, Support.Sigma.Event(("CommandLine", commandLine))));
+    }
 }
