@@ -88,11 +88,12 @@ public sealed class LogEvent
     public string? Get(string name)
     {
         var id = FieldNames.Find(name);
-        if (id < 0)
-        {
-            return null;
-        }
+        return id < 0 ? null : Get(id);
+    }
 
+    /// <summary>The first value of the field with this id (from <see cref="FieldNames.Intern(string)"/>), or null when absent or null.</summary>
+    public string? Get(int id)
+    {
         var index = IndexOf(id);
         return index < 0 ? null : _values[index];
     }

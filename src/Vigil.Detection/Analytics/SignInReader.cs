@@ -118,16 +118,16 @@ internal static class SignInReader
                 break;
             case "dovecot" or "postfix":
                 // Most mail lines are not sign-ins: one lookup by field id says so.
-                var result = Value(e, AuthOutcome);
+                var result = e.Get(AuthOutcome);
                 if (result is null)
                 {
                     return false;
                 }
 
-                user = Value(e, AuthUser);
-                ip = Value(e, AuthClientIp);
+                user = e.Get(AuthUser);
+                ip = e.Get(AuthClientIp);
                 outcome = result == "success" ? SignInOutcome.Success : SignInOutcome.Failure;
-                protocol = e.SourceType == "postfix" ? "Authenticated SMTP" : DovecotProtocol(Value(e, DovecotService));
+                protocol = e.SourceType == "postfix" ? "Authenticated SMTP" : DovecotProtocol(e.Get(DovecotService));
                 break;
             default:
                 return false;
@@ -164,12 +164,6 @@ internal static class SignInReader
 
         signIn = new SignIn(memo.User!, address, outcome, protocol) { AddressText = addressText };
         return true;
-    }
-
-    private static string? Value(LogEvent e, int id)
-    {
-        var index = e.IndexOf(id);
-        return index < 0 ? null : e.ValueAt(index);
     }
 
     private static SignInOutcome FromCode(string code) =>

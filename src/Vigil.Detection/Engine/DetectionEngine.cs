@@ -205,15 +205,13 @@ public sealed partial class DetectionEngine
 
     private Bucket BucketFor(LogEvent e)
     {
-        var channelIndex = e.IndexOf(ChannelField);
-        var channel = channelIndex < 0 ? null : e.ValueAt(channelIndex);
+        var channel = e.Get(ChannelField);
         if (channel is null)
         {
             return BucketFor(e.SourceType);
         }
 
-        var eventIdIndex = e.IndexOf(EventIdField);
-        var eventId = eventIdIndex < 0 ? "" : e.ValueAt(eventIdIndex) ?? "";
+        var eventId = e.Get(EventIdField) ?? "";
         if (_routes.Find(channel, eventId) is { } known)
         {
             return known;
