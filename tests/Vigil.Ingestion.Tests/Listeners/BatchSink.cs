@@ -20,12 +20,13 @@ public sealed class BatchSink : IMessageSink
 
     public async ValueTask AcceptManyAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
     {
+        // The call's size first: a test that has seen every text has then seen every call too.
+        _batches.Enqueue(messages.Count);
         foreach (var message in messages)
         {
             _texts.Enqueue(Encoding.UTF8.GetString(message.Payload.Span));
         }
 
-        _batches.Enqueue(messages.Count);
         await Task.Yield(); // the payloads must stay valid across an await inside the call
     }
 }
