@@ -40,11 +40,13 @@ internal static class ServeBenchmark
 
         var work = Path.Combine(BenchPaths.Out, "serve");
         double rsyslogRate;
-        using (var rsyslog = Rsyslog.Start(Path.Combine(work, "rsyslog"), 15514))
+        // Free ports, not fixed ones: two benchmarks on one machine must not talk to each other's servers.
+        var (rsyslogPort, syslogPort, httpPort) = (FreePort(), FreePort(), FreePort());
+        using (var rsyslog = Rsyslog.Start(Path.Combine(work, "rsyslog"), rsyslogPort))
         {
-            await WaitForPortAsync(15514).ConfigureAwait(false);
+            await WaitForPortAsync(rsyslogPort).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            await SendAsync(15514, payload).ConfigureAwait(false);
+            await SendAsync(rsyslogPort, payload).ConfigureAwait(false);
             await WaitUntilAsync(() => Task.FromResult((double)rsyslog.LinesWritten()), events, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
             rsyslogRate = events / clock.Elapsed.TotalSeconds;
             Console.WriteLine($"rsyslog: {events:N0} messages to a file in {clock.Elapsed.TotalSeconds:F1} s = {rsyslogRate:N0} msg/s");
@@ -57,14 +59,14 @@ internal static class ServeBenchmark
         // of its processor time per event.
         var warmUp = int.Parse(Option(args, "--warm-up") ?? events.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var extra = (Option(args, "--serve-yaml") ?? "").Replace(";", "\n", StringComparison.Ordinal);
-        using var vigil = await VigilServer.StartAsync(Path.Combine(work, "vigil"), 15515, 18514, rules, extra).ConfigureAwait(false);
+        using var vigil = await VigilServer.StartAsync(Path.Combine(work, "vigil"), syslogPort, httpPort, rules, extra).ConfigureAwait(false);
         {
-            await SendAsync(15515, SyslogLoad.Frames(events, warmUp, start)).ConfigureAwait(false);
+            await SendAsync(syslogPort, SyslogLoad.Frames(events, warmUp, start)).ConfigureAwait(false);
             await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_detected_total"), warmUp, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
             var cpu = vigil.CpuTime;
             var stages = await vigil.StagesAsync().ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            await SendAsync(15515, payload).ConfigureAwait(false);
+            await SendAsync(syslogPort, payload).ConfigureAwait(false);
             var sent = clock.Elapsed;
             await WaitUntilAsync(() => vigil.MetricAsync("vigil_events_committed_total"), warmUp + events, TimeSpan.FromMinutes(20)).ConfigureAwait(false);
             var committed = clock.Elapsed;
@@ -83,14 +85,14 @@ internal static class ServeBenchmark
             Console.WriteLine($"ratio vigil/rsyslog (committed): {vigilRate / rsyslogRate:F2} (target >= 0.5); with detection: {events / detected.TotalSeconds / rsyslogRate:F2}; absolute target >= 50,000 events/s");
         }
 
-        await LatencyAsync(vigil, events + warmUp, rate, seconds).ConfigureAwait(false);
+        await LatencyAsync(vigil, syslogPort, events + warmUp, rate, seconds).ConfigureAwait(false);
         return 0;
     }
 
-    private static async Task LatencyAsync(VigilServer vigil, long offset, int rate, int seconds)
+    private static async Task LatencyAsync(VigilServer vigil, int port, long offset, int rate, int seconds)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", 15515).ConfigureAwait(false);
+        await client.ConnectAsync("127.0.0.1", port).ConfigureAwait(false);
         var stream = client.GetStream();
         var sentAt = new Dictionary<string, DateTimeOffset>();
         var perTick = Math.Max(1, rate / 100);
@@ -193,6 +195,13 @@ internal static class ServeBenchmark
 
             await Task.Delay(50).ConfigureAwait(false);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     internal static string? Option(string[] args, string name)
