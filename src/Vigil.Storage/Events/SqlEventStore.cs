@@ -39,6 +39,7 @@ internal sealed class SqlEventStore : IEventStore
         }
 
         var ids = await _db.InsertEventsAsync(scope, events, cancellationToken).ConfigureAwait(false);
+        await EventBlockWriter.RecordAsync(scope, events, ids, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await scope.CommitAsync().ConfigureAwait(false);
         return new AppendResult(ids, Duplicate: false);
@@ -48,6 +49,7 @@ internal sealed class SqlEventStore : IEventStore
     /// Reads in pages of at most 1,000 rows, each on a connection held only while the page is read, so a slow consumer
     /// holds no connection or snapshot. Field filters are applied here, after SQL has narrowed by id, time and source
     /// type: the comparison (ordinal, case-insensitive, any value of a repeated name) is then the same on both databases.
+    /// A time range or kind of log reads only the id ranges of the event blocks that can match (<see cref="EventRanges"/>).
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> SearchAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -55,10 +57,19 @@ internal sealed class SqlEventStore : IEventStore
         var filters = query.Fields ?? [];
         var remaining = query.Limit;
         var after = query.AfterId;
-        while (remaining > 0)
+        var narrows = EventRanges.Narrows(query);
+        if (narrows && remaining > 0)
+        {
+            await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+            after = await EventRanges.StartAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (remaining > 0 && after < long.MaxValue)
         {
             var size = filters.Count == 0 ? Math.Min(remaining, Page) : Page;
-            var page = await ReadPageAsync(query, after, size, cancellationToken).ConfigureAwait(false);
+            var (page, complete) = narrows
+                ? await ReadRangesAsync(query, after, size, cancellationToken).ConfigureAwait(false)
+                : (await ReadPageAsync(query, after, long.MaxValue, size, cancellationToken).ConfigureAwait(false), long.MaxValue);
             foreach (var stored in page)
             {
                 after = stored.Id;
@@ -74,7 +85,8 @@ internal sealed class SqlEventStore : IEventStore
 
             if (page.Count < size)
             {
-                yield break;
+                // Everything up to `complete` was read.
+                after = complete;
             }
         }
     }
@@ -83,19 +95,49 @@ internal sealed class SqlEventStore : IEventStore
     {
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
+        // The blocks' counts are exact (EventBlocks); without indexes COUNT(*) would read the whole table.
+        command.CommandText = "SELECT SUM(event_count) FROM event_blocks";
         return await Db.ScalarInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
     public Task<long> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
         => new EventRetention(_db).ApplyAsync(policy, now, cancellationToken);
 
-    private async Task<List<StoredEvent>> ReadPageAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
+    // Up to `size` rows from the next block ranges; when fewer, everything up to the returned id was read.
+    private async Task<(List<StoredEvent> Page, long Complete)> ReadRangesAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
+    {
+        List<(long Low, long High)> ranges;
+        long complete;
+        await using (var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            (ranges, complete) = await EventRanges.NextAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
+        }
+
+        var page = new List<StoredEvent>();
+        foreach (var (low, high) in ranges)
+        {
+            page.AddRange(await ReadPageAsync(query, low - 1, high, size - page.Count, cancellationToken).ConfigureAwait(false));
+            if (page.Count == size)
+            {
+                break;
+            }
+        }
+
+        return (page, complete);
+    }
+
+    private async Task<List<StoredEvent>> ReadPageAsync(EventQuery query, long after, long through, int size, CancellationToken cancellationToken)
     {
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT id, ts, received_at, source_type, origin, record, fields, raw FROM events WHERE id > @after");
         command.With("@after", after).With("@limit", size);
+        if (through < long.MaxValue)
+        {
+            sql.Append(" AND id <= @through");
+            command.With("@through", through);
+        }
+
         if (query.From is { } from)
         {
             sql.Append(" AND ts >= @from");
