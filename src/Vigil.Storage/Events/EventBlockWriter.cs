@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.InteropServices;
 using Vigil.Storage.Sql;
 
@@ -31,14 +32,15 @@ internal static class EventBlockWriter
 
     public static async Task RecordAsync(WriteScope scope, IReadOnlyList<EventRecord> events, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        // One command of each kind per batch, its values changed per block: SQLite prepares a statement once per command.
+        using var extend = Parameters(scope.Command(Extend), "@low", "@minute", "@next");
+        using var insert = Parameters(scope.Command(Insert), "@first");
         foreach (var block in Group(events, ids))
         {
-            using var extend = scope.Command(Extend);
-            Bind(extend, block).With("@low", block.Last - EventBlocks.Span).With("@minute", block.Minute).With("@next", block.Minute + EventBlocks.Minute);
+            Bind(extend, block, block.Last - EventBlocks.Span, block.Minute, block.Minute + EventBlocks.Minute);
             if (await extend.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
-                using var insert = scope.Command(Insert);
-                Bind(insert, block).With("@first", block.First);
+                Bind(insert, block, block.First);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -77,8 +79,31 @@ internal static class EventBlockWriter
         return done;
     }
 
-    private static System.Data.Common.DbCommand Bind(System.Data.Common.DbCommand command, Block block)
-        => command.With("@last", block.Last).With("@n", block.Count).With("@min", block.MinTs).With("@max", block.MaxTs).With("@s", block.Source);
+    // Parameters 0-4 are the block's, then the statement's own.
+    private static DbCommand Parameters(DbCommand command, params string[] more)
+    {
+        command.With("@last", 0L).With("@n", 0L).With("@min", 0L).With("@max", 0L).With("@s", "");
+        foreach (var name in more)
+        {
+            command.With(name, 0L);
+        }
+
+        return command;
+    }
+
+    private static void Bind(DbCommand command, Block block, params long[] more)
+    {
+        var parameters = command.Parameters;
+        parameters[0].Value = block.Last;
+        parameters[1].Value = block.Count;
+        parameters[2].Value = block.MinTs;
+        parameters[3].Value = block.MaxTs;
+        parameters[4].Value = block.Source;
+        for (var i = 0; i < more.Length; i++)
+        {
+            parameters[5 + i].Value = more[i];
+        }
+    }
 
     /// <summary>One block's share of a batch.</summary>
     internal sealed class Block(string source, long minute, long first, long ts)

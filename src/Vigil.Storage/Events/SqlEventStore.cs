@@ -69,7 +69,7 @@ internal sealed class SqlEventStore : IEventStore
             var size = filters.Count == 0 ? Math.Min(remaining, Page) : Page;
             var (page, complete) = narrows
                 ? await ReadRangesAsync(query, after, size, cancellationToken).ConfigureAwait(false)
-                : (await ReadPageAsync(query, after, long.MaxValue, size, cancellationToken).ConfigureAwait(false), long.MaxValue);
+                : (await ReadPageAsync(query, after, size, cancellationToken).ConfigureAwait(false), long.MaxValue);
             foreach (var stored in page)
             {
                 after = stored.Id;
@@ -103,20 +103,20 @@ internal sealed class SqlEventStore : IEventStore
     public Task<long> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
         => new EventRetention(_db).ApplyAsync(policy, now, cancellationToken);
 
-    // Up to `size` rows from the next block ranges; when fewer, everything up to the returned id was read.
+    // Up to `size` rows from the next block ranges, on one connection and one command (its bounds changed per range);
+    // when fewer, everything up to the returned id was read.
     private async Task<(List<StoredEvent> Page, long Complete)> ReadRangesAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
     {
-        List<(long Low, long High)> ranges;
-        long complete;
-        await using (var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            (ranges, complete) = await EventRanges.NextAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
-        }
-
+        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        var (ranges, complete) = await EventRanges.NextAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
         var page = new List<StoredEvent>();
+        using var command = PageCommand(connection, query, bounded: true);
         foreach (var (low, high) in ranges)
         {
-            page.AddRange(await ReadPageAsync(query, low - 1, high, size - page.Count, cancellationToken).ConfigureAwait(false));
+            command.Parameters[0].Value = low - 1;
+            command.Parameters[1].Value = size - page.Count;
+            command.Parameters[2].Value = high;
+            await ReadRowsAsync(command, page, cancellationToken).ConfigureAwait(false);
             if (page.Count == size)
             {
                 break;
@@ -126,16 +126,27 @@ internal sealed class SqlEventStore : IEventStore
         return (page, complete);
     }
 
-    private async Task<List<StoredEvent>> ReadPageAsync(EventQuery query, long after, long through, int size, CancellationToken cancellationToken)
+    private async Task<List<StoredEvent>> ReadPageAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
     {
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
+        using var command = PageCommand(connection, query, bounded: false);
+        command.Parameters[0].Value = after;
+        command.Parameters[1].Value = size;
+        var page = new List<StoredEvent>(Math.Min(size, Page));
+        await ReadRowsAsync(command, page, cancellationToken).ConfigureAwait(false);
+        return page;
+    }
+
+    // Parameters: 0 @after (exclusive), 1 @limit, 2 @through (inclusive, when bounded), then the query's conditions.
+    private static DbCommand PageCommand(DbConnection connection, EventQuery query, bool bounded)
+    {
+        var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT id, ts, received_at, source_type, origin, record, fields, raw FROM events WHERE id > @after");
-        command.With("@after", after).With("@limit", size);
-        if (through < long.MaxValue)
+        command.With("@after", 0L).With("@limit", 0);
+        if (bounded)
         {
             sql.Append(" AND id <= @through");
-            command.With("@through", through);
+            command.With("@through", 0L);
         }
 
         if (query.From is { } from)
@@ -157,14 +168,16 @@ internal sealed class SqlEventStore : IEventStore
         }
 
         command.CommandText = sql.Append(" ORDER BY id LIMIT @limit").ToString();
-        var page = new List<StoredEvent>(Math.Min(size, Page));
+        return command;
+    }
+
+    private static async Task ReadRowsAsync(DbCommand command, List<StoredEvent> into, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            page.Add(Read(reader));
+            into.Add(Read(reader));
         }
-
-        return page;
     }
 
     /// <summary>
