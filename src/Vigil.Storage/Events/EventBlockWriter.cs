@@ -52,16 +52,19 @@ internal static class EventBlockWriter
         var done = new List<Block>();
         var open = new Dictionary<(string, long), Block>();
         Block? last = null;
+        string? lastRaw = null;
         for (var i = 0; i < events.Count; i++)
         {
             var record = events[i];
             var ts = Db.Micros(record.Event.Timestamp ?? record.ReceivedAt);
-            var source = Db.Text(record.Event.SourceType);
+            var raw = record.Event.SourceType;
             var minute = EventBlocks.MinuteOf(ts);
             var id = ids[i];
-            // Most neighbours share kind and minute: compare with the last block before hashing.
-            if (last is null || minute != last.Minute || !string.Equals(source, last.Source, StringComparison.Ordinal) || id - last.First >= EventBlocks.Span)
+            // Most neighbours share kind (the same string instance) and minute: compare with the last block first.
+            if (last is null || minute != last.Minute || !ReferenceEquals(raw, lastRaw) || id - last.First >= EventBlocks.Span)
             {
+                var source = Db.Text(raw);
+                lastRaw = raw;
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(open, (source, minute), out _);
                 if (slot is null || id - slot.First >= EventBlocks.Span)
                 {
