@@ -23,15 +23,20 @@ internal static class EventRanges
     /// <summary>Whether the query narrows by time or kind of log (else a search reads the table in id order).</summary>
     public static bool Narrows(EventQuery query) => query.From is not null || query.To is not null || query.SourceType is not null;
 
-    /// <summary>The first id any matching block holds (minus one), or <see cref="long.MaxValue"/> when none matches.</summary>
-    public static async Task<long> StartAsync(DbConnection connection, EventQuery query, long after, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the matching blocks start (their first id minus one, or <paramref name="after"/> if larger) and end (their
+    /// largest last id); <see cref="long.MaxValue"/> for both when none matches. Events committed later are not searched.
+    /// </summary>
+    public static async Task<(long Start, long End)> WindowAsync(DbConnection connection, EventQuery query, long after, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         // A block overlapping [from, to) has max_ts in [from, to + 1 minute): its times lie in one minute.
-        command.CommandText = "SELECT MIN(first_id) FROM event_blocks WHERE first_id > @low" + Conditions(command, query, byMaxTs: true);
+        command.CommandText = "SELECT MIN(first_id), MAX(last_id) FROM event_blocks WHERE first_id > @low" + Conditions(command, query, byMaxTs: true);
         command.With("@low", after - EventBlocks.Span);
-        var first = await Db.ScalarInt64Async(command, cancellationToken).ConfigureAwait(false);
-        return first is { } id ? Math.Max(after, id - 1) : long.MaxValue;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0)
+            ? (Math.Max(after, reader.GetInt64(0) - 1), reader.GetInt64(1))
+            : (long.MaxValue, long.MaxValue);
     }
 
     /// <summary>
@@ -39,12 +44,12 @@ internal static class EventRanges
     /// (<see cref="long.MaxValue"/> when no block is left).
     /// </summary>
     public static async Task<(List<(long Low, long High)> Ranges, long Complete)> NextAsync(
-        DbConnection connection, EventQuery query, long after, CancellationToken cancellationToken)
+        DbConnection connection, EventQuery query, long after, long end, CancellationToken cancellationToken)
     {
         // Blocks across `after` (first id within the span below it; bounded by the kinds and minutes there), then the
         // next ones: every block with a first id up to the last one read was read, so ranges are complete up to it.
-        var blocks = await BlocksAsync(connection, query, "first_id > @low AND first_id <= @after AND last_id > @after", after, cancellationToken).ConfigureAwait(false);
-        var next = await BlocksAsync(connection, query, $"first_id > @after ORDER BY first_id LIMIT {Blocks}", after, cancellationToken).ConfigureAwait(false);
+        var blocks = await BlocksAsync(connection, query, "first_id > @low AND first_id <= @after AND last_id > @after", after, end, cancellationToken).ConfigureAwait(false);
+        var next = await BlocksAsync(connection, query, $"first_id > @after AND first_id <= @end ORDER BY first_id LIMIT {Blocks}", after, end, cancellationToken).ConfigureAwait(false);
         var complete = next.Count == Blocks ? next[^1].First : long.MaxValue;
         blocks.Sort();
         blocks.AddRange(next);
@@ -72,7 +77,7 @@ internal static class EventRanges
     }
 
     private static async Task<List<(long First, long Last)>> BlocksAsync(
-        DbConnection connection, EventQuery query, string where, long after, CancellationToken cancellationToken)
+        DbConnection connection, EventQuery query, string where, long after, long end, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         var conditions = Conditions(command, query, byMaxTs: false);
@@ -80,7 +85,7 @@ internal static class EventRanges
         command.CommandText = order < 0
             ? $"SELECT first_id, last_id FROM event_blocks WHERE {where}{conditions}"
             : $"SELECT first_id, last_id FROM event_blocks WHERE {where[..order]}{conditions}{where[order..]}";
-        command.With("@low", after - EventBlocks.Span).With("@after", after);
+        command.With("@low", after - EventBlocks.Span).With("@after", after).With("@end", end);
         var blocks = new List<(long First, long Last)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -49,7 +49,8 @@ internal sealed class SqlEventStore : IEventStore
     /// Reads in pages of at most 1,000 rows, each on a connection held only while the page is read, so a slow consumer
     /// holds no connection or snapshot. Field filters are applied here, after SQL has narrowed by id, time and source
     /// type: the comparison (ordinal, case-insensitive, any value of a repeated name) is then the same on both databases.
-    /// A time range or kind of log reads only the id ranges of the event blocks that can match (<see cref="EventRanges"/>).
+    /// A time range or kind of log reads only the id ranges of the event blocks that can match (<see cref="EventRanges"/>),
+    /// up to the last one that matched when the search began.
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> SearchAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -58,17 +59,18 @@ internal sealed class SqlEventStore : IEventStore
         var remaining = query.Limit;
         var after = query.AfterId;
         var narrows = EventRanges.Narrows(query);
+        var end = long.MaxValue;
         if (narrows && remaining > 0)
         {
             await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-            after = await EventRanges.StartAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
+            (after, end) = await EventRanges.WindowAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
         }
 
-        while (remaining > 0 && after < long.MaxValue)
+        while (remaining > 0 && after < end)
         {
             var size = filters.Count == 0 ? Math.Min(remaining, Page) : Page;
             var (page, complete) = narrows
-                ? await ReadRangesAsync(query, after, size, cancellationToken).ConfigureAwait(false)
+                ? await ReadRangesAsync(query, after, end, size, cancellationToken).ConfigureAwait(false)
                 : (await ReadPageAsync(query, after, size, cancellationToken).ConfigureAwait(false), long.MaxValue);
             foreach (var stored in page)
             {
@@ -105,10 +107,10 @@ internal sealed class SqlEventStore : IEventStore
 
     // Up to `size` rows from the next block ranges, on one connection and one command (its bounds changed per range);
     // when fewer, everything up to the returned id was read.
-    private async Task<(List<StoredEvent> Page, long Complete)> ReadRangesAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
+    private async Task<(List<StoredEvent> Page, long Complete)> ReadRangesAsync(EventQuery query, long after, long end, int size, CancellationToken cancellationToken)
     {
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        var (ranges, complete) = await EventRanges.NextAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
+        var (ranges, complete) = await EventRanges.NextAsync(connection, query, after, end, cancellationToken).ConfigureAwait(false);
         var page = new List<StoredEvent>();
         using var command = PageCommand(connection, query, bounded: true);
         foreach (var (low, high) in ranges)
