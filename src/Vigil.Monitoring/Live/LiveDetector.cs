@@ -19,7 +19,8 @@ namespace Vigil.Monitoring.Live;
 /// Exactly-once alerts across crashes: the cursor (the last event id finished with) moves in the same transaction as
 /// the alerts, and at start the detector reads every event after it from the store before taking live batches. Live
 /// batches it has already seen (ids at or below the cursor) are skipped. Correlation windows live in memory and start
-/// empty after a restart (see docs/serve.md).
+/// empty after a restart (see docs/serve.md). Recording runs beside detection (<see cref="AlertRecorder"/>): the
+/// detector's position in memory may be a few batches past the recorded cursor.
 /// </remarks>
 internal sealed partial class LiveDetector(
     DetectorFeed feed,
@@ -35,12 +36,12 @@ internal sealed partial class LiveDetector(
     private const int ReplayPage = 4096;
 
     private readonly List<RuleMatch> _matches = [];
-    private readonly List<AlertCandidate> _candidates = [];
     // Store ids of the events a correlation or an analytic may list later as joined (see Remember).
     private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
     private readonly AlertTexts _texts = new();
     private long _kept;
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(5);
+    // The last event id run through the engine (the recorded cursor follows it, see AlertRecorder).
     private long _last;
     private DateTimeOffset _baselinesSaved;
 
@@ -48,19 +49,30 @@ internal sealed partial class LiveDetector(
     {
         _last = await store.Alerts.GetCursorAsync(CursorName, cancellationToken).ConfigureAwait(false);
         await LoadBaselinesAsync(cancellationToken).ConfigureAwait(false);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var recorder = new AlertRecorder(store, options, metrics, time, log);
+        var recording = recorder.RunAsync(CursorName, cancellationToken);
+        try
         {
-            if (feed.TakeMissed())
+            await CatchUpAsync(recorder, recording, cancellationToken).ConfigureAwait(false);
+            await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            }
+                if (feed.TakeMissed())
+                {
+                    await CatchUpAsync(recorder, recording, cancellationToken).ConfigureAwait(false);
+                }
 
-            await ProcessAsync(batch.Ids, batch.Events, batch.CommittedAt, cancellationToken).ConfigureAwait(false);
-            if (time.GetUtcNow() - _baselinesSaved > BaselineInterval)
-            {
-                await SaveBaselinesAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessAsync(recorder, recording, batch.Ids, batch.Events, batch.CommittedAt, cancellationToken).ConfigureAwait(false);
+                if (time.GetUtcNow() - _baselinesSaved > BaselineInterval)
+                {
+                    await SaveBaselinesAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            // What was detected is recorded before the detector ends (or the recorder's failure surfaces here).
+            recorder.Complete();
+            await recording.ConfigureAwait(false);
         }
 
         // The feed closed: the service is stopping. Whatever was missed is in the store for the next start.
@@ -98,7 +110,7 @@ internal sealed partial class LiveDetector(
 
     private static string BaselineKey(IAnalytic analytic) => $"baseline:{analytic.Info.Id}";
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task CatchUpAsync(AlertRecorder recorder, Task recording, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -116,7 +128,7 @@ internal sealed partial class LiveDetector(
             }
 
             LogCatchingUp(log, ids.Count, ids[0]);
-            await ProcessAsync(ids, events, null, cancellationToken).ConfigureAwait(false);
+            await ProcessAsync(recorder, recording, ids, events, null, cancellationToken).ConfigureAwait(false);
             if (ids.Count < ReplayPage)
             {
                 return;
@@ -124,11 +136,36 @@ internal sealed partial class LiveDetector(
         }
     }
 
-    private async Task ProcessAsync(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, DateTimeOffset? committedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the events after the detector's position through the engine and hands what they raised, with the new
+    /// position, to the recorder (<see cref="AlertRecorder"/>): the next batch is run while this one is recorded.
+    /// </summary>
+    private async Task ProcessAsync(AlertRecorder recorder, Task recording, IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, DateTimeOffset? committedAt, CancellationToken cancellationToken)
     {
+        if (recording.IsCompleted)
+        {
+            // The recorder stopped (the store failed): stop detecting too, with its error.
+            await recording.ConfigureAwait(false);
+            throw new InvalidOperationException("the alert recorder stopped before the detector");
+        }
+
         var started = Stopwatch.GetTimestamp();
-        _candidates.Clear();
-        var last = _last;
+        var candidates = Detect(ids, events, out var last);
+        if (last == _last)
+        {
+            return;
+        }
+
+        _last = last;
+        var detected = new DetectedBatch(candidates, last, ids.Count, committedAt, Stopwatch.GetElapsedTime(started));
+        await recorder.AddAsync(detected, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The alert candidates of the events after the detector's position, and the last event id run.</summary>
+    private IReadOnlyList<AlertCandidate> Detect(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, out long last)
+    {
+        List<AlertCandidate>? candidates = null;
+        last = _last;
         var switches = rules.Current;
         var uploaded = switches.Uploaded;
         var everyEvent = engine.CorrelationsLoaded > 0 || uploaded?.CorrelationsLoaded > 0;
@@ -158,35 +195,26 @@ internal sealed partial class LiveDetector(
                 metrics.Detected(match.Rule.Id);
                 if (match.Rule.Level >= options.MinLevel)
                 {
-                    _candidates.Add(ToCandidate(match, ids[i]));
+                    (candidates ??= []).Add(ToCandidate(match, ids[i]));
                 }
             }
 
             last = ids[i];
         }
 
-        if (last == _last)
+        if (last != _last)
         {
-            return;
-        }
-
-        // The analytics' own tallies are read here, on the only thread that writes them.
-        foreach (var analytic in engine.Analytics)
-        {
-            foreach (var (reason, count) in analytic.Unevaluated)
+            // The analytics' own tallies are read here, on the only thread that writes them.
+            foreach (var analytic in engine.Analytics)
             {
-                metrics.Unevaluated(analytic.Info.Id, reason, count);
+                foreach (var (reason, count) in analytic.Unevaluated)
+                {
+                    metrics.Unevaluated(analytic.Info.Id, reason, count);
+                }
             }
         }
 
-        var result = await store.Alerts.RecordAsync(_candidates, options.GroupWindow, options.Channels, CursorName, last, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        _last = last;
-        metrics.Detection(Stopwatch.GetElapsedTime(started), ids.Count);
-        foreach (var alert in result.Created)
-        {
-            metrics.AlertRaised(alert.RuleId, committedAt is null ? null : time.GetUtcNow() - committedAt.Value);
-            LogAlert(log, alert.Id, alert.RuleId, alert.Level);
-        }
+        return candidates ?? (IReadOnlyList<AlertCandidate>)[];
     }
 
     /// <summary>
@@ -238,6 +266,4 @@ internal sealed partial class LiveDetector(
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Detection catching up from the store: {Count} events from id {FirstId}")]
     private static partial void LogCatchingUp(ILogger logger, int count, long firstId);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Alert {AlertId} raised by rule {RuleId} ({Level})")]
-    private static partial void LogAlert(ILogger logger, long alertId, string ruleId, string level);
 }
