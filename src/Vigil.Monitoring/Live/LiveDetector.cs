@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
@@ -36,10 +37,18 @@ internal sealed partial class LiveDetector(
     private const int ReplayPage = 4096;
 
     private readonly List<RuleMatch> _matches = [];
-    // Store ids of the events a correlation or an analytic may list later as joined (see Remember).
+    // Store ids of the events a correlation or an analytic may list later as joined: with correlations loaded every
+    // event, otherwise only those an analytic kept (a weak-table entry per event, a GC handle each, was the detector's
+    // largest cost of its own).
     private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
     private readonly AlertTexts _texts = new();
-    private long _kept;
+    private readonly List<RuleMatch> _uploadedMatches = [];
+    // Per event of the batch: where its detections end in _matches (_uploadedMatches), whether an analytic kept it.
+    private int[] _ends = [];
+    private int[] _uploadedEnds = [];
+    private bool[] _kept = [];
+    private bool[] _uploadedKept = [];
+    private LogEvent[] _copy = [];
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(5);
     // The last event id run through the engine (the recorded cursor follows it, see AlertRecorder).
     private long _last;
@@ -161,94 +170,120 @@ internal sealed partial class LiveDetector(
         await recorder.AddAsync(detected, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The alert candidates of the events after the detector's position, and the last event id run.</summary>
+    /// <summary>
+    /// The alert candidates of the events after the detector's position, and the last event id run. The engines run
+    /// the batch at once (rules bucket by bucket, then analytics in order: the same detections, in the same order, as
+    /// event by event), and tell where each event's detections end and whether an analytic kept it.
+    /// </summary>
     private IReadOnlyList<AlertCandidate> Detect(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, out long last)
     {
-        List<AlertCandidate>? candidates = null;
         last = _last;
+        // Ids increase within a batch (store order): those the detector already ran are a prefix (a catch-up overlap).
+        var first = 0;
+        while (first < ids.Count && ids[first] <= _last)
+        {
+            first++;
+        }
+
+        var count = ids.Count - first;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var batch = Span(events, first, count);
+        Grow(count);
         var switches = rules.Current;
         var uploaded = switches.Uploaded;
         var everyEvent = engine.CorrelationsLoaded > 0 || uploaded?.CorrelationsLoaded > 0;
-        for (var i = 0; i < ids.Count; i++)
+        _matches.Clear();
+        _uploadedMatches.Clear();
+        engine.Process(batch, _matches, _ends, _kept);
+        uploaded?.Process(batch, _uploadedMatches, _uploadedEnds, _uploadedKept);
+        List<AlertCandidate>? candidates = null;
+        int from = 0, uploadedFrom = 0;
+        for (var i = 0; i < count; i++)
         {
-            if (ids[i] <= _last)
+            var id = ids[first + i];
+            if (everyEvent || _kept[i] || (uploaded is not null && _uploadedKept[i]))
             {
-                continue;
+                _ids.AddOrUpdate(batch[i], new StrongBox<long>(id));
             }
 
-            var e = events[i];
-            _matches.Clear();
-            engine.Process(e, _matches);
-            uploaded?.Process(e, _matches);
-            if (everyEvent || KeptMoved(uploaded))
+            Candidates(_matches, from, _ends[i], id, switches, ref candidates);
+            from = _ends[i];
+            if (uploaded is not null)
             {
-                _ids.AddOrUpdate(e, new StrongBox<long>(ids[i]));
+                Candidates(_uploadedMatches, uploadedFrom, _uploadedEnds[i], id, switches, ref candidates);
+                uploadedFrom = _uploadedEnds[i];
             }
 
-            foreach (var match in _matches)
-            {
-                if (switches.Disabled.Contains(match.Rule.Id))
-                {
-                    continue;
-                }
-
-                metrics.Detected(match.Rule.Id);
-                if (match.Rule.Level >= options.MinLevel)
-                {
-                    (candidates ??= []).Add(ToCandidate(match, ids[i]));
-                }
-            }
-
-            last = ids[i];
+            last = id;
         }
 
-        if (last != _last)
+        // The analytics' own tallies are read here, on the only thread that writes them.
+        foreach (var analytic in engine.Analytics)
         {
-            // The analytics' own tallies are read here, on the only thread that writes them.
-            foreach (var analytic in engine.Analytics)
+            foreach (var (reason, total) in analytic.Unevaluated)
             {
-                foreach (var (reason, count) in analytic.Unevaluated)
-                {
-                    metrics.Unevaluated(analytic.Info.Id, reason, count);
-                }
+                metrics.Unevaluated(analytic.Info.Id, reason, total);
             }
         }
 
         return candidates ?? (IReadOnlyList<AlertCandidate>)[];
     }
 
-    /// <summary>
-    /// Whether an analytic kept the event just processed (to list it in a later detection). Only such events, and with
-    /// correlations loaded every event, need their id remembered: a weak-table entry per event (a GC handle each) was
-    /// the detector's largest cost of its own.
-    /// </summary>
-    private bool KeptMoved(DetectionEngine? uploaded)
+    private void Candidates(List<RuleMatch> matches, int from, int to, long id, LiveRuleSnapshot switches, ref List<AlertCandidate>? candidates)
     {
-        var kept = Kept(engine);
-        if (uploaded is not null)
+        for (var m = from; m < to; m++)
         {
-            kept += Kept(uploaded);
-        }
+            var match = matches[m];
+            if (switches.Disabled.Contains(match.Rule.Id))
+            {
+                continue;
+            }
 
-        if (kept == _kept)
-        {
-            return false;
+            metrics.Detected(match.Rule.Id);
+            if (match.Rule.Level >= options.MinLevel)
+            {
+                (candidates ??= []).Add(ToCandidate(match, id));
+            }
         }
-
-        _kept = kept;
-        return true;
     }
 
-    private static long Kept(DetectionEngine engine)
+    /// <summary>The events <c>[first, first + count)</c> as a span, without a copy when they are in an array or list.</summary>
+    private ReadOnlySpan<LogEvent> Span(IReadOnlyList<LogEvent> events, int first, int count)
     {
-        long kept = 0;
-        var analytics = engine.Analytics;
-        for (var i = 0; i < analytics.Count; i++)
+        switch (events)
         {
-            kept += analytics[i].EventsKept;
-        }
+            case LogEvent[] array:
+                return array.AsSpan(first, count);
+            case List<LogEvent> list:
+                return CollectionsMarshal.AsSpan(list).Slice(first, count);
+            default:
+                if (_copy.Length < count)
+                {
+                    _copy = new LogEvent[count];
+                }
 
-        return kept;
+                for (var i = 0; i < count; i++)
+                {
+                    _copy[i] = events[first + i];
+                }
+
+                return _copy.AsSpan(0, count);
+        }
+    }
+
+    private void Grow(int count)
+    {
+        if (_ends.Length < count)
+        {
+            _ends = new int[count];
+            _uploadedEnds = new int[count];
+            _kept = new bool[count];
+            _uploadedKept = new bool[count];
+        }
     }
 
     private AlertCandidate ToCandidate(RuleMatch match, long id)
