@@ -43,15 +43,24 @@ internal sealed partial class AlertRecorder(IVigilStore store, LiveDetectionOpti
     public async Task RunAsync(string cursorName, CancellationToken cancellationToken)
     {
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            _taken.Clear();
-            while (reader.TryRead(out var batch))
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                _taken.Add(batch);
-            }
+                _taken.Clear();
+                while (reader.TryRead(out var batch))
+                {
+                    _taken.Add(batch);
+                }
 
-            await RecordAsync(cursorName, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(cursorName, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A detector waiting to hand over a batch must not wait for ever: it gets the channel closed.
+            _queue.Writer.TryComplete(e);
+            throw;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
@@ -167,7 +168,16 @@ internal sealed partial class LiveDetector(
 
         _last = last;
         var detected = new DetectedBatch(candidates, last, ids.Count, committedAt, Stopwatch.GetElapsedTime(started));
-        await recorder.AddAsync(detected, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await recorder.AddAsync(detected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The recorder failed while the detector waited for room: its own error is the one to report.
+            await recording.ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>

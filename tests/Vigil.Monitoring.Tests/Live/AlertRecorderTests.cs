@@ -96,6 +96,21 @@ public sealed class AlertRecorderTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_failed_recorder_fails_the_next_hand_over_instead_of_leaving_it_waiting()
+    {
+        var time = new FakeTimeProvider(T0);
+        var store = await VigilStore.OpenAsync(new StoreOptions { DataDirectory = _folder }, time, CancellationToken.None);
+        var recorder = new AlertRecorder(store, new LiveDetectionOptions(), new MonitoringMetrics(), time, NullLogger.Instance);
+        await store.DisposeAsync();
+        await recorder.AddAsync(new DetectedBatch([], 1, 1, T0, TimeSpan.Zero), CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => recorder.RunAsync("test-cursor", CancellationToken.None));
+
+        // Whether it was waiting for room or comes later, the detector's hand-over ends with the channel closed.
+        var next = recorder.AddAsync(new DetectedBatch([], 2, 1, T0, TimeSpan.Zero), CancellationToken.None).AsTask();
+        await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(() => next.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     private static AlertCandidate Candidate(string rule, string key, long id) =>
         new(rule, $"Rule {rule}", "high", key, T0.AddSeconds(id), [id], "{}");
 }
