@@ -154,8 +154,9 @@ internal static class SignInReader
         {
             if (!ReferenceEquals(ip, memo.IpText))
             {
-                memo.Address = IpText.TryParse(ip, out var parsed) ? parsed : null;
-                memo.AddressText = memo.Address?.ToString();
+                var found = IpText.TryParse(ip, out var parsed);
+                memo.Address = found ? parsed : null;
+                memo.AddressText = found ? IpText.Canonical(parsed, ip) : null;
                 memo.IpText = ip;
             }
 

@@ -19,6 +19,17 @@ internal sealed class Bucket
     // keyword literals, every field is scanned, so entries for fields without literals of their own appear on first
     // sight.
     private MemoizedScan?[] _scans;
+    // Per field id, the scan of its own index alone: for a value the keyword index already scanned in this event.
+    private MemoizedScan?[] _ownScans = [];
+    // The long values of the current event that the keyword index scanned, by instance (see Candidates).
+    private readonly string?[] _scanned = new string?[MaxShared];
+    private int _scannedCount;
+
+    /// <summary>Values at least this long are remembered per event, so that a second field holding the same string
+    /// instance is not scanned for keywords again.</summary>
+    internal const int SharedLength = 16;
+
+    private const int MaxShared = 4;
 
     public Bucket(IReadOnlyList<CompiledRule> rules, bool prefilter)
     {
@@ -115,6 +126,7 @@ internal sealed class Bucket
         }
 
         var scans = _scans;
+        _scannedCount = 0;
         for (var i = 0; i < e.Count; i++)
         {
             var value = e.ValueAt(i);
@@ -135,12 +147,58 @@ internal sealed class Bucket
                 scan = ScanFor(id);
             }
 
+            if (_anyField is not null && value.Length >= SharedLength && !FirstTime(value))
+            {
+                // The same string under another field (a syslog message is both message and syslog.message): the
+                // keyword hits are the value's alone and already in, so only this field's own literals are looked for.
+                OwnScanFor(id)?.Scan(value, _candidates);
+                continue;
+            }
+
             scan.Scan(value, _candidates);
         }
 
         var items = _candidates.Items;
         items.Sort();
         return items;
+    }
+
+    /// <summary>
+    /// Whether this event's keyword scan has not met <paramref name="value"/> (this string instance) yet; remembers it.
+    /// Only the first few long values are remembered: a value not found is scanned again, which is never wrong.
+    /// </summary>
+    private bool FirstTime(string value)
+    {
+        for (var k = 0; k < _scannedCount; k++)
+        {
+            if (ReferenceEquals(_scanned[k], value))
+            {
+                return false;
+            }
+        }
+
+        if (_scannedCount < MaxShared)
+        {
+            _scanned[_scannedCount++] = value;
+        }
+
+        return true;
+    }
+
+    /// <summary>The scan of a field's own literals alone (null when it has none).</summary>
+    private MemoizedScan? OwnScanFor(int id)
+    {
+        if ((uint)id >= (uint)_byField.Length || _byField[id] is not { } own)
+        {
+            return null;
+        }
+
+        if (_ownScans.Length <= id)
+        {
+            Array.Resize(ref _ownScans, _byField.Length);
+        }
+
+        return _ownScans[id] ??= new MemoizedScan(own, null);
     }
 
     /// <summary>The scans of a field without literals of its own, in a bucket with keyword literals.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Vigil.Detection.Analytics;
 using Vigil.Detection.Engine;
@@ -19,7 +21,8 @@ namespace Vigil.Monitoring.Live;
 /// Exactly-once alerts across crashes: the cursor (the last event id finished with) moves in the same transaction as
 /// the alerts, and at start the detector reads every event after it from the store before taking live batches. Live
 /// batches it has already seen (ids at or below the cursor) are skipped. Correlation windows live in memory and start
-/// empty after a restart (see docs/serve.md).
+/// empty after a restart (see docs/serve.md). Recording runs beside detection (<see cref="AlertRecorder"/>): the
+/// detector's position in memory may be a few batches past the recorded cursor.
 /// </remarks>
 internal sealed partial class LiveDetector(
     DetectorFeed feed,
@@ -35,12 +38,20 @@ internal sealed partial class LiveDetector(
     private const int ReplayPage = 4096;
 
     private readonly List<RuleMatch> _matches = [];
-    private readonly List<AlertCandidate> _candidates = [];
-    // Store ids of the events a correlation or an analytic may list later as joined (see Remember).
+    // Store ids of the events a correlation or an analytic may list later as joined: with correlations loaded every
+    // event, otherwise only those an analytic kept (a weak-table entry per event, a GC handle each, was the detector's
+    // largest cost of its own).
     private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
     private readonly AlertTexts _texts = new();
-    private long _kept;
+    private readonly List<RuleMatch> _uploadedMatches = [];
+    // Per event of the batch: where its detections end in _matches (_uploadedMatches), whether an analytic kept it.
+    private int[] _ends = [];
+    private int[] _uploadedEnds = [];
+    private bool[] _kept = [];
+    private bool[] _uploadedKept = [];
+    private LogEvent[] _copy = [];
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(5);
+    // The last event id run through the engine (the recorded cursor follows it, see AlertRecorder).
     private long _last;
     private DateTimeOffset _baselinesSaved;
 
@@ -48,19 +59,30 @@ internal sealed partial class LiveDetector(
     {
         _last = await store.Alerts.GetCursorAsync(CursorName, cancellationToken).ConfigureAwait(false);
         await LoadBaselinesAsync(cancellationToken).ConfigureAwait(false);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        var recorder = new AlertRecorder(store, options, metrics, time, log);
+        var recording = recorder.RunAsync(CursorName, cancellationToken);
+        try
         {
-            if (feed.TakeMissed())
+            await CatchUpAsync(recorder, recording, cancellationToken).ConfigureAwait(false);
+            await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            }
+                if (feed.TakeMissed())
+                {
+                    await CatchUpAsync(recorder, recording, cancellationToken).ConfigureAwait(false);
+                }
 
-            await ProcessAsync(batch.Ids, batch.Events, batch.CommittedAt, cancellationToken).ConfigureAwait(false);
-            if (time.GetUtcNow() - _baselinesSaved > BaselineInterval)
-            {
-                await SaveBaselinesAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessAsync(recorder, recording, batch.Ids, batch.Events, batch.CommittedAt, cancellationToken).ConfigureAwait(false);
+                if (time.GetUtcNow() - _baselinesSaved > BaselineInterval)
+                {
+                    await SaveBaselinesAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            // What was detected is recorded before the detector ends (or the recorder's failure surfaces here).
+            recorder.Complete();
+            await recording.ConfigureAwait(false);
         }
 
         // The feed closed: the service is stopping. Whatever was missed is in the store for the next start.
@@ -98,7 +120,7 @@ internal sealed partial class LiveDetector(
 
     private static string BaselineKey(IAnalytic analytic) => $"baseline:{analytic.Info.Id}";
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task CatchUpAsync(AlertRecorder recorder, Task recording, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -116,7 +138,7 @@ internal sealed partial class LiveDetector(
             }
 
             LogCatchingUp(log, ids.Count, ids[0]);
-            await ProcessAsync(ids, events, null, cancellationToken).ConfigureAwait(false);
+            await ProcessAsync(recorder, recording, ids, events, null, cancellationToken).ConfigureAwait(false);
             if (ids.Count < ReplayPage)
             {
                 return;
@@ -124,103 +146,154 @@ internal sealed partial class LiveDetector(
         }
     }
 
-    private async Task ProcessAsync(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, DateTimeOffset? committedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the events after the detector's position through the engine and hands what they raised, with the new
+    /// position, to the recorder (<see cref="AlertRecorder"/>): the next batch is run while this one is recorded.
+    /// </summary>
+    private async Task ProcessAsync(AlertRecorder recorder, Task recording, IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, DateTimeOffset? committedAt, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        _candidates.Clear();
-        var last = _last;
-        var switches = rules.Current;
-        var uploaded = switches.Uploaded;
-        var everyEvent = engine.CorrelationsLoaded > 0 || uploaded?.CorrelationsLoaded > 0;
-        for (var i = 0; i < ids.Count; i++)
+        if (recording.IsCompleted)
         {
-            if (ids[i] <= _last)
-            {
-                continue;
-            }
-
-            var e = events[i];
-            _matches.Clear();
-            engine.Process(e, _matches);
-            uploaded?.Process(e, _matches);
-            if (everyEvent || KeptMoved(uploaded))
-            {
-                _ids.AddOrUpdate(e, new StrongBox<long>(ids[i]));
-            }
-
-            foreach (var match in _matches)
-            {
-                if (switches.Disabled.Contains(match.Rule.Id))
-                {
-                    continue;
-                }
-
-                metrics.Detected(match.Rule.Id);
-                if (match.Rule.Level >= options.MinLevel)
-                {
-                    _candidates.Add(ToCandidate(match, ids[i]));
-                }
-            }
-
-            last = ids[i];
+            // The recorder stopped (the store failed): stop detecting too, with its error.
+            await recording.ConfigureAwait(false);
+            throw new InvalidOperationException("the alert recorder stopped before the detector");
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var candidates = Detect(ids, events, out var last);
         if (last == _last)
         {
             return;
         }
 
-        // The analytics' own tallies are read here, on the only thread that writes them.
-        foreach (var analytic in engine.Analytics)
-        {
-            foreach (var (reason, count) in analytic.Unevaluated)
-            {
-                metrics.Unevaluated(analytic.Info.Id, reason, count);
-            }
-        }
-
-        var result = await store.Alerts.RecordAsync(_candidates, options.GroupWindow, options.Channels, CursorName, last, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         _last = last;
-        metrics.Detection(Stopwatch.GetElapsedTime(started), ids.Count);
-        foreach (var alert in result.Created)
+        var detected = new DetectedBatch(candidates, last, ids.Count, committedAt, Stopwatch.GetElapsedTime(started));
+        try
         {
-            metrics.AlertRaised(alert.RuleId, committedAt is null ? null : time.GetUtcNow() - committedAt.Value);
-            LogAlert(log, alert.Id, alert.RuleId, alert.Level);
+            await recorder.AddAsync(detected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The recorder failed while the detector waited for room: its own error is the one to report.
+            await recording.ConfigureAwait(false);
+            throw;
         }
     }
 
     /// <summary>
-    /// Whether an analytic kept the event just processed (to list it in a later detection). Only such events, and with
-    /// correlations loaded every event, need their id remembered: a weak-table entry per event (a GC handle each) was
-    /// the detector's largest cost of its own.
+    /// The alert candidates of the events after the detector's position, and the last event id run. The engines run
+    /// the batch at once (rules bucket by bucket, then analytics in order: the same detections, in the same order, as
+    /// event by event), and tell where each event's detections end and whether an analytic kept it.
     /// </summary>
-    private bool KeptMoved(DetectionEngine? uploaded)
+    private IReadOnlyList<AlertCandidate> Detect(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, out long last)
     {
-        var kept = Kept(engine);
-        if (uploaded is not null)
+        last = _last;
+        // Ids increase within a batch (store order): those the detector already ran are a prefix (a catch-up overlap).
+        var first = 0;
+        while (first < ids.Count && ids[first] <= _last)
         {
-            kept += Kept(uploaded);
+            first++;
         }
 
-        if (kept == _kept)
+        var count = ids.Count - first;
+        if (count == 0)
         {
-            return false;
+            return [];
         }
 
-        _kept = kept;
-        return true;
+        var batch = Span(events, first, count);
+        Grow(count);
+        var switches = rules.Current;
+        var uploaded = switches.Uploaded;
+        var everyEvent = engine.CorrelationsLoaded > 0 || uploaded?.CorrelationsLoaded > 0;
+        _matches.Clear();
+        _uploadedMatches.Clear();
+        engine.Process(batch, _matches, _ends, _kept);
+        uploaded?.Process(batch, _uploadedMatches, _uploadedEnds, _uploadedKept);
+        List<AlertCandidate>? candidates = null;
+        int from = 0, uploadedFrom = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var id = ids[first + i];
+            if (everyEvent || _kept[i] || (uploaded is not null && _uploadedKept[i]))
+            {
+                _ids.AddOrUpdate(batch[i], new StrongBox<long>(id));
+            }
+
+            Candidates(_matches, from, _ends[i], id, switches, ref candidates);
+            from = _ends[i];
+            if (uploaded is not null)
+            {
+                Candidates(_uploadedMatches, uploadedFrom, _uploadedEnds[i], id, switches, ref candidates);
+                uploadedFrom = _uploadedEnds[i];
+            }
+
+            last = id;
+        }
+
+        // The analytics' own tallies are read here, on the only thread that writes them.
+        foreach (var analytic in engine.Analytics)
+        {
+            foreach (var (reason, total) in analytic.Unevaluated)
+            {
+                metrics.Unevaluated(analytic.Info.Id, reason, total);
+            }
+        }
+
+        return candidates ?? (IReadOnlyList<AlertCandidate>)[];
     }
 
-    private static long Kept(DetectionEngine engine)
+    private void Candidates(List<RuleMatch> matches, int from, int to, long id, LiveRuleSnapshot switches, ref List<AlertCandidate>? candidates)
     {
-        long kept = 0;
-        var analytics = engine.Analytics;
-        for (var i = 0; i < analytics.Count; i++)
+        for (var m = from; m < to; m++)
         {
-            kept += analytics[i].EventsKept;
-        }
+            var match = matches[m];
+            if (switches.Disabled.Contains(match.Rule.Id))
+            {
+                continue;
+            }
 
-        return kept;
+            metrics.Detected(match.Rule.Id);
+            if (match.Rule.Level >= options.MinLevel)
+            {
+                (candidates ??= []).Add(ToCandidate(match, id));
+            }
+        }
+    }
+
+    /// <summary>The events <c>[first, first + count)</c> as a span, without a copy when they are in an array or list.</summary>
+    private ReadOnlySpan<LogEvent> Span(IReadOnlyList<LogEvent> events, int first, int count)
+    {
+        switch (events)
+        {
+            case LogEvent[] array:
+                return array.AsSpan(first, count);
+            case List<LogEvent> list:
+                return CollectionsMarshal.AsSpan(list).Slice(first, count);
+            default:
+                if (_copy.Length < count)
+                {
+                    _copy = new LogEvent[count];
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    _copy[i] = events[first + i];
+                }
+
+                return _copy.AsSpan(0, count);
+        }
+    }
+
+    private void Grow(int count)
+    {
+        if (_ends.Length < count)
+        {
+            _ends = new int[count];
+            _uploadedEnds = new int[count];
+            _kept = new bool[count];
+            _uploadedKept = new bool[count];
+        }
     }
 
     private AlertCandidate ToCandidate(RuleMatch match, long id)
@@ -238,6 +311,4 @@ internal sealed partial class LiveDetector(
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Detection catching up from the store: {Count} events from id {FirstId}")]
     private static partial void LogCatchingUp(ILogger logger, int count, long firstId);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Alert {AlertId} raised by rule {RuleId} ({Level})")]
-    private static partial void LogAlert(ILogger logger, long alertId, string ruleId, string level);
 }
