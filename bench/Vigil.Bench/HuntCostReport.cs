@@ -47,6 +47,16 @@ internal static class HuntCostReport
             }
         }
 
+        // The substring literals shorter than a gram of the busiest bucket's command lines: each is probed wherever its
+        // last character stands.
+        var busiest = buckets.GroupBy(static b => b).MaxBy(static g => g.Count())!.Key;
+        var commandLine = FieldNames.Find("CommandLine");
+        var shorts = Enumerable.Range(0, busiest.Count).Select(busiest.RuleAt)
+            .SelectMany(static r => r.Required?.Groups.SelectMany(static g => g.Atoms) ?? [])
+            .Where(a => a.Field == commandLine && a.Kind == AtomKind.Substring && a.Literal.Length < GramScanner.Q)
+            .Select(static a => a.Literal).Distinct().Order().ToList();
+        Console.WriteLine($"short CommandLine substrings ({shorts.Count}): {string.Join(" | ", shorts.Select(static l => "'" + l + "'"))}");
+
         foreach (var (field, (values, payloads)) in byField.OrderByDescending(static kv => kv.Value.Payloads).Take(3))
         {
             Console.WriteLine($"hits {FieldNames.NameOf(field),-20} {payloads / (double)held.Count,7:F2} per event, {payloads / (double)values,6:F2} per value");
