@@ -40,6 +40,13 @@ internal static class PrefilterStatsBenchmark
         }
 
         Console.WriteLine($"prefilter (buckets known) {best:F3} us/event; load {Load()}");
+        if (args.Contains("--costs"))
+        {
+            HuntCostReport.Hits(held, buckets);
+            HuntCostReport.Always(held, buckets, rounds);
+            return 0;
+        }
+
         if (args.Contains("--no-fields"))
         {
             return 0;

@@ -16,6 +16,8 @@ internal sealed class RegexPredicate : ValuePredicate
 {
     private static long _timeouts;
     private readonly Regex _regex;
+    // Shorter values cannot match: rejected without running the regex.
+    private readonly int _minLength;
 
     private readonly Prefilter.AtomText? _atom;
     private readonly Prefilter.AtomText[]? _anyAtom;
@@ -23,6 +25,7 @@ internal sealed class RegexPredicate : ValuePredicate
     private RegexPredicate(Regex regex, string pattern, bool ignoreCase)
     {
         _regex = regex;
+        _minLength = RegexMinLength.Of(pattern);
         if (RegexLiterals.RequiredAny(pattern, ignoreCase) is { } any
             && any.Select(static l => StringPredicate.AtomOf(l, Prefilter.AtomKind.Substring)).ToList() is var atoms
             && atoms.All(static a => a is not null))
@@ -89,6 +92,11 @@ internal sealed class RegexPredicate : ValuePredicate
 
     public override bool Test(string value, LogEvent e)
     {
+        if (value.Length < _minLength)
+        {
+            return false;
+        }
+
         try
         {
             return _regex.IsMatch(value);

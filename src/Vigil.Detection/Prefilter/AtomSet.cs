@@ -15,12 +15,19 @@ internal sealed class AtomSet
     {
         Atoms = atoms;
         Shortest = atoms.Count == 0 ? 0 : atoms.Min(static a => a.Literal.Length);
+        ShortestSubstring = atoms.Where(static a => a.Kind == AtomKind.Substring).Select(static a => a.Literal.Length).DefaultIfEmpty(int.MaxValue).Min();
     }
 
     public IReadOnlyList<Atom> Atoms { get; }
 
     /// <summary>The shortest literal: longer literals occur less often, so a larger value prunes better.</summary>
     public int Shortest { get; }
+
+    /// <summary>
+    /// The shortest literal that may stand anywhere in its value (<see cref="int.MaxValue"/> when none may): a group
+    /// holding a one-character substring is satisfied by nearly every long value.
+    /// </summary>
+    public int ShortestSubstring { get; }
 
     public static AtomSet? Union(IEnumerable<AtomSet?> parts)
     {

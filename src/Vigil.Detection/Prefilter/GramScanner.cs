@@ -33,8 +33,12 @@ internal sealed partial class GramScanner
     private readonly ulong[] _shortBits;
     private readonly int _shortShift;
     private readonly uint[] _shortMasks;
-    // Per byte, whether an ASCII literal shorter than a gram ends with it (null: there is none).
-    private readonly bool[]? _shortAsciiEnds;
+    // On ASCII text, the gate of the literals shorter than a gram (null: there is none): a bitmap of the last three
+    // bytes at which an ASCII one of two or three characters can end (see ShortGate), and per byte, whether a
+    // one-character literal is that byte.
+    private readonly ulong[]? _shortGate;
+    private readonly int _shortGateShift;
+    private readonly bool[] _singles = new bool[256];
     private byte[] _folded = new byte[256];
     // Open addressing from an anchor key to its first entry: key in the low half, entry + 1 in the high half (0:
     // empty), so that a probe reads one word per slot.
@@ -110,17 +114,13 @@ internal sealed partial class GramScanner
         var keys = entries.Select(static e => e.Key).Distinct().ToArray();
         (_bits, _bitShift) = Bitmap(entries.Where(static e => e.Literal.Length >= Q).Select(static e => e.Key).Distinct().ToArray());
         (_shortBits, _shortShift) = Bitmap(entries.Where(static e => e.Literal.Length < Q).Select(static e => e.Key).Distinct().ToArray());
-        // The characters that ASCII literals shorter than a gram end with: on ASCII text, only there can one stand.
-        var shortEnds = entries.Where(static e => e.Literal.Length < Q && System.Text.Ascii.IsValid(e.Literal))
-            .Select(static e => (byte)e.Literal[^1]).Distinct().ToArray();
-        if (shortEnds.Length > 0)
+        // On ASCII text, a literal shorter than a gram is probed only where the gate lets it through.
+        var shortAscii = entries.Where(static e => e.Literal.Length < Q && System.Text.Ascii.IsValid(e.Literal)).Select(static e => e.Literal).ToArray();
+        if (shortAscii.Length > 0)
         {
-            _shortAsciiEnds = new bool[256];
-            foreach (var end in shortEnds)
-            {
-                _shortAsciiEnds[end] = true;
-            }
+            (_shortGate, _shortGateShift) = ShortGate(shortAscii, _singles);
         }
+
         _shortMasks = [.. entries.Where(static e => e.Literal.Length < Q).Select(static e => e.Literal.Length).Distinct().Order()
             .Select(static length => uint.MaxValue >> (32 - (8 * length)))];
 
@@ -195,20 +195,25 @@ internal sealed partial class GramScanner
         var bits = _bits;
         var shift = _bitShift;
         uint key = 0;
-        if (_shortAsciiEnds is { } ends)
+        if (_shortGate is { } gate)
         {
-            // With literals shorter than a gram: also probed, at the positions holding a character one of them ends
-            // with (the key then holds the last characters, as the short literals' keys do).
+            // With literals shorter than a gram: also probed where one of them can end. The gate is one bit test of
+            // the last three bytes (in L1: a few hundred keys), where testing the last byte alone let most positions
+            // through (many short literals end with a space or a common letter).
+            var gateShift = _shortGateShift;
+            var singles = _singles;
             for (var i = 0; i < bytes.Length; i++)
             {
-                key = (key << 8) | bytes[i];
+                var b = bytes[i];
+                key = (key << 8) | b;
                 var h = (key * Golden) >> shift;
                 if ((bits[h >> 6] & (1UL << (int)h)) != 0)
                 {
                     Probe(key, text, bytes, i, sink);
                 }
 
-                if (ends[bytes[i]])
+                var g = ((key & 0xFFFFFF) * Golden) >> gateShift;
+                if ((gate[g >> 6] & (1UL << (int)g)) != 0 || singles[b])
                 {
                     ProbeShort(key, text, bytes, i, sink);
                 }
@@ -304,6 +309,35 @@ internal sealed partial class GramScanner
         }
 
         return (bits, shift);
+    }
+
+    /// <summary>
+    /// The gate of ASCII literals shorter than a gram, over the last three bytes of ASCII text: a literal of three
+    /// bytes as itself, one of two bytes after each of the 128 bytes that can precede it (0 at the start of the
+    /// text, where the key holds nothing before it), so that wherever such a literal ends, its bit is set. A literal of
+    /// one byte is marked in <paramref name="singles"/> instead (128 x 128 keys would fill the bitmap).
+    /// </summary>
+    private static (ulong[] Bits, int Shift) ShortGate(string[] literals, bool[] singles)
+    {
+        var keys = new List<uint>();
+        foreach (var literal in literals)
+        {
+            var key = KeyAt(literal, 0, literal.Length);
+            switch (literal.Length)
+            {
+                case 1:
+                    singles[key] = true;
+                    break;
+                case 2:
+                    keys.AddRange(Enumerable.Range(0, 128).Select(p => ((uint)p << 16) | key));
+                    break;
+                default:
+                    keys.Add(key);
+                    break;
+            }
+        }
+
+        return Bitmap([.. keys.Distinct()]);
     }
 
     private static int Log2Ceiling(int value) => value <= 1 ? 0 : 32 - int.LeadingZeroCount(value - 1);

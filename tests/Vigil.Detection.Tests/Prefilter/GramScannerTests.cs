@@ -81,12 +81,48 @@ public sealed class GramScannerTests
     [InlineData("😠", "a=  b", false)]
     [InlineData("😠", "a😠b", true)]
     [InlineData("♟", "A_B", false)]
+    [InlineData("${", "${env:x}", true)]
+    [InlineData("${", "$ {", false)]
+    [InlineData("-F", "x-f", true)]
+    [InlineData("-F", "f-", false)]
+    [InlineData("`", "`", true)]
+    [InlineData("`", "a`b", true)]
+    [InlineData("`", "'", false)]
+    [InlineData("NET", "net", true)]
+    [InlineData("NET", "a ne t", false)]
+    [InlineData(" /C", "cmd /C x", true)]
+    [InlineData(" /C", "/c", false)]
+    [InlineData("AB", "ab", true)]
+    [InlineData("AB", "ba", false)]
     public void Literals_shorter_than_a_gram_are_found_anywhere(string literal, string text, bool found)
     {
         var scanner = new GramScanner([(literal, CandidateSet.Payload(0, 0)), ("SEKURLSA::", CandidateSet.Payload(1, 0))]);
         var sink = new CandidateSet([1, 1]);
         scanner.Scan(text, sink);
         Assert.Equal(found, sink.Items.Contains(0));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Short_literals_are_found_at_every_position_of_ascii_text(int seed)
+    {
+        // Literals of one to three characters, with and without others, at the start, middle and end of texts of
+        // every length: the gate over the last three bytes must let each one through wherever it ends.
+        var random = new Random(seed);
+        const string Alphabet = "ab-/ $`{";
+        var literals = Enumerable.Range(0, 12).Select(i => Text(random, Alphabet, 1 + (i % 3)).ToUpperInvariant()).Distinct().ToArray();
+        var scanner = new GramScanner([.. literals.Select(static (l, i) => (l, CandidateSet.Payload(i, 0))), ("SEKURLSA::", CandidateSet.Payload(literals.Length, 0))]);
+        var sink = new CandidateSet(Enumerable.Repeat((byte)1, literals.Length + 1).ToArray());
+        for (var round = 0; round < 2_000; round++)
+        {
+            var text = Text(random, Alphabet, random.Next(0, 12));
+            sink.Clear();
+            scanner.Scan(text, sink);
+            var expected = Enumerable.Range(0, literals.Length).Where(i => Fold(text).Contains(literals[i], StringComparison.Ordinal)).ToArray();
+            Assert.Equal(expected, sink.Items.Order().ToArray());
+        }
     }
 
     [Fact]
