@@ -40,10 +40,12 @@ internal static class ServePartsBenchmark
             sampler?.On = true;
             var (records, parseCpu, parseGc) = await IngestAsync(reads, events).ConfigureAwait(false);
             sampler?.On = false;
+            var written = BytesWritten();
             var (storeCpu, storeWall, dbBytes) = await StoreAsync(records, batch).ConfigureAwait(false);
+            written = BytesWritten() - written;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round}: ingest (parse, hand-over) {parseCpu.TotalMicroseconds / events:F2} µs CPU/event, {parseGc.Describe(events)}; " +
-                $"store {storeCpu.TotalMicroseconds / events:F2} µs CPU/event ({storeWall.TotalMicroseconds / events:F2} µs wall), {dbBytes / events:N0} B on disk/event; load {Load()}"));
+                $"store {storeCpu.TotalMicroseconds / events:F2} µs CPU/event ({storeWall.TotalMicroseconds / events:F2} µs wall), {dbBytes / events:N0} B on disk/event, {written / events:N0} B written/event; load {Load()}"));
             if (sampler is not null)
             {
                 var (types, total) = sampler.Take();
@@ -135,6 +137,14 @@ internal static class ServePartsBenchmark
 
         // Closed: the log is checkpointed into the database file and removed, so this is what the events occupy.
         return (used, elapsed, new FileInfo(Path.Combine(folder, "vigil.db")).Length);
+    }
+
+    // Bytes this process handed to write(2) and friends (/proc/self/io wchar): the log, checkpoints and syncs' data.
+    private static long BytesWritten()
+    {
+        const string Key = "wchar:";
+        var line = File.Exists("/proc/self/io") ? File.ReadLines("/proc/self/io").FirstOrDefault(l => l.StartsWith(Key, StringComparison.Ordinal)) : null;
+        return line is null ? 0 : long.Parse(line.AsSpan(Key.Length).Trim(), CultureInfo.InvariantCulture);
     }
 
     private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;

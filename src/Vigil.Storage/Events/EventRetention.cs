@@ -60,16 +60,27 @@ internal sealed class EventRetention
         return await Db.ScalarInt64Async(command, cancellationToken).ConfigureAwait(false);
     }
 
+    // Each chunk ends below the (Chunk + 1)th smallest id under the bound; the event blocks are trimmed in the same
+    // transaction, under the events lock so that no append extends a block being summarised again.
     private async Task<long> DeleteBelowAsync(long bound, CancellationToken cancellationToken)
     {
         long total = 0;
         while (true)
         {
-            await using var scope = await _db.BeginWriteAsync(WriteLock.None, cancellationToken).ConfigureAwait(false);
-            using var command = scope.Command("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id < @b ORDER BY id LIMIT @n)")
-                .With("@b", bound)
-                .With("@n", Chunk);
+            await using var scope = await _db.BeginWriteAsync(WriteLock.Events, cancellationToken).ConfigureAwait(false);
+            long cut;
+            using (var end = scope.Command("SELECT id FROM events WHERE id < @b ORDER BY id LIMIT 1 OFFSET @n").With("@b", bound).With("@n", Chunk))
+            {
+                cut = await Db.ScalarInt64Async(end, cancellationToken).ConfigureAwait(false) ?? bound;
+            }
+
+            using var command = scope.Command("DELETE FROM events WHERE id < @c").With("@c", cut);
             var count = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (count > 0)
+            {
+                await EventBlockTrim.AfterDeleteBelowAsync(scope, cut, cancellationToken).ConfigureAwait(false);
+            }
+
             await scope.CommitAsync().ConfigureAwait(false);
             total += count;
             if (count < Chunk)

@@ -39,6 +39,7 @@ internal sealed class SqlEventStore : IEventStore
         }
 
         var ids = await _db.InsertEventsAsync(scope, events, cancellationToken).ConfigureAwait(false);
+        await EventBlockWriter.RecordAsync(scope, events, ids, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await scope.CommitAsync().ConfigureAwait(false);
         return new AppendResult(ids, Duplicate: false);
@@ -48,6 +49,8 @@ internal sealed class SqlEventStore : IEventStore
     /// Reads in pages of at most 1,000 rows, each on a connection held only while the page is read, so a slow consumer
     /// holds no connection or snapshot. Field filters are applied here, after SQL has narrowed by id, time and source
     /// type: the comparison (ordinal, case-insensitive, any value of a repeated name) is then the same on both databases.
+    /// A time range or kind of log reads only the id ranges of the event blocks that can match (<see cref="EventRanges"/>),
+    /// up to the last one that matched when the search began.
     /// </remarks>
     public async IAsyncEnumerable<StoredEvent> SearchAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -55,10 +58,20 @@ internal sealed class SqlEventStore : IEventStore
         var filters = query.Fields ?? [];
         var remaining = query.Limit;
         var after = query.AfterId;
-        while (remaining > 0)
+        var narrows = EventRanges.Narrows(query);
+        var end = long.MaxValue;
+        if (narrows && remaining > 0)
+        {
+            await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+            (after, end) = await EventRanges.WindowAsync(connection, query, after, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (remaining > 0 && after < end)
         {
             var size = filters.Count == 0 ? Math.Min(remaining, Page) : Page;
-            var page = await ReadPageAsync(query, after, size, cancellationToken).ConfigureAwait(false);
+            var (page, complete) = narrows
+                ? await ReadRangesAsync(query, after, end, size, cancellationToken).ConfigureAwait(false)
+                : (await ReadPageAsync(query, after, size, cancellationToken).ConfigureAwait(false), long.MaxValue);
             foreach (var stored in page)
             {
                 after = stored.Id;
@@ -74,7 +87,8 @@ internal sealed class SqlEventStore : IEventStore
 
             if (page.Count < size)
             {
-                yield break;
+                // Everything up to `complete` was read.
+                after = complete;
             }
         }
     }
@@ -83,19 +97,60 @@ internal sealed class SqlEventStore : IEventStore
     {
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
+        // The blocks' counts are exact (EventBlocks); without indexes COUNT(*) would read the whole table.
+        command.CommandText = "SELECT SUM(event_count) FROM event_blocks";
         return await Db.ScalarInt64Async(command, cancellationToken).ConfigureAwait(false) ?? 0;
     }
 
     public Task<long> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
         => new EventRetention(_db).ApplyAsync(policy, now, cancellationToken);
 
+    // Up to `size` rows from the next block ranges, on one connection and one command (its bounds changed per range);
+    // when fewer, everything up to the returned id was read.
+    private async Task<(List<StoredEvent> Page, long Complete)> ReadRangesAsync(EventQuery query, long after, long end, int size, CancellationToken cancellationToken)
+    {
+        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        var (ranges, complete) = await EventRanges.NextAsync(connection, query, after, end, cancellationToken).ConfigureAwait(false);
+        var page = new List<StoredEvent>();
+        using var command = PageCommand(connection, query, bounded: true);
+        foreach (var (low, high) in ranges)
+        {
+            command.Parameters[0].Value = low - 1;
+            command.Parameters[1].Value = size - page.Count;
+            command.Parameters[2].Value = high;
+            await ReadRowsAsync(command, page, cancellationToken).ConfigureAwait(false);
+            if (page.Count == size)
+            {
+                break;
+            }
+        }
+
+        return (page, complete);
+    }
+
     private async Task<List<StoredEvent>> ReadPageAsync(EventQuery query, long after, int size, CancellationToken cancellationToken)
     {
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
+        using var command = PageCommand(connection, query, bounded: false);
+        command.Parameters[0].Value = after;
+        command.Parameters[1].Value = size;
+        var page = new List<StoredEvent>(Math.Min(size, Page));
+        await ReadRowsAsync(command, page, cancellationToken).ConfigureAwait(false);
+        return page;
+    }
+
+    // Parameters: 0 @after (exclusive), 1 @limit, 2 @through (inclusive, when bounded), then the query's conditions.
+    private static DbCommand PageCommand(DbConnection connection, EventQuery query, bool bounded)
+    {
+        var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT id, ts, received_at, source_type, origin, record, fields, raw FROM events WHERE id > @after");
-        command.With("@after", after).With("@limit", size);
+        command.With("@after", 0L).With("@limit", 0);
+        if (bounded)
+        {
+            sql.Append(" AND id <= @through");
+            command.With("@through", 0L);
+        }
+
         if (query.From is { } from)
         {
             sql.Append(" AND ts >= @from");
@@ -115,14 +170,16 @@ internal sealed class SqlEventStore : IEventStore
         }
 
         command.CommandText = sql.Append(" ORDER BY id LIMIT @limit").ToString();
-        var page = new List<StoredEvent>(Math.Min(size, Page));
+        return command;
+    }
+
+    private static async Task ReadRowsAsync(DbCommand command, List<StoredEvent> into, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            page.Add(Read(reader));
+            into.Add(Read(reader));
         }
-
-        return page;
     }
 
     /// <summary>

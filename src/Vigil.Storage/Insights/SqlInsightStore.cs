@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Vigil.Storage.Events;
 using Vigil.Storage.Sql;
 
@@ -17,8 +16,9 @@ internal sealed class SqlInsightStore : IInsightStore
     public SqlInsightStore(Database db) => _db = db;
 
     /// <remarks>
-    /// Kinds of log are found by skipping along the (source_type, ts) index (one seek per kind), and each kind's newest
-    /// event and hourly counts come from the same index: no scan of the events table whatever its size.
+    /// Read from <c>event_blocks</c> (<see cref="EventBlocks"/>): kinds of log by skipping along its (source_type,
+    /// first_id) index (one seek per kind), each kind's newest event time from (source_type, max_ts), and hourly counts
+    /// as sums of blocks (a block's events lie in one minute, so in one hour): no read of the events table.
     /// </remarks>
     public async Task<IReadOnlyList<SourceHealth>> IngestionHealthAsync(DateTimeOffset now, int hours, CancellationToken cancellationToken)
     {
@@ -27,11 +27,11 @@ internal sealed class SqlInsightStore : IInsightStore
         var start = end - hours;
         var health = new List<SourceHealth>();
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var snapshot = await _db.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
         string? previous = null;
         while (health.Count < MaxSources)
         {
-            using var next = connection.CreateCommand();
-            next.CommandText = previous is null ? "SELECT MIN(source_type) FROM events" : "SELECT MIN(source_type) FROM events WHERE source_type > @p";
+            using var next = Command(snapshot, previous is null ? "SELECT MIN(source_type) FROM event_blocks" : "SELECT MIN(source_type) FROM event_blocks WHERE source_type > @p");
             next.With("@p", previous);
             if (await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string source)
             {
@@ -39,13 +39,13 @@ internal sealed class SqlInsightStore : IInsightStore
             }
 
             previous = source;
-            using var last = connection.CreateCommand();
-            last.CommandText = "SELECT MAX(ts) FROM events WHERE source_type = @s";
+            using var last = Command(snapshot, "SELECT MAX(max_ts) FROM event_blocks WHERE source_type = @s");
             last.With("@s", source);
             var lastSeen = await Db.ScalarInt64Async(last, cancellationToken).ConfigureAwait(false) ?? 0;
             var counts = new long[hours];
-            using var perHour = connection.CreateCommand();
-            perHour.CommandText = $"SELECT ts / {MicrosPerHour}, COUNT(*) FROM events WHERE source_type = @s AND ts >= @a AND ts < @b GROUP BY ts / {MicrosPerHour}";
+            using var perHour = Command(
+                snapshot,
+                $"SELECT min_ts / {MicrosPerHour}, SUM(event_count) FROM event_blocks WHERE source_type = @s AND min_ts >= @a AND min_ts < @b GROUP BY min_ts / {MicrosPerHour}");
             perHour.With("@s", source).With("@a", start * MicrosPerHour).With("@b", end * MicrosPerHour);
             await using (var reader = await perHour.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -86,9 +86,8 @@ internal sealed class SqlInsightStore : IInsightStore
     }
 
     /// <remarks>
-    /// Ordered by (ts, id) descending, which the <c>events_ts</c> and <c>events_source_type_ts</c> indexes give without a
-    /// sort; the cursor is a row-value comparison on the same pair. Field filters are applied to pages of 500 rows, up
-    /// to the scan budget.
+    /// Ordered by (ts, id) descending, found through the event blocks (<see cref="EventTimeOrder"/>); the cursor is the
+    /// last (ts, id) pair. Field filters are applied to pages of 500 rows, up to the scan budget.
     /// </remarks>
     public async Task<EventPage> BrowseAsync(EventBrowseQuery query, CancellationToken cancellationToken)
     {
@@ -154,53 +153,57 @@ internal sealed class SqlInsightStore : IInsightStore
     public async Task<IReadOnlyList<StoredEvent>> AroundAsync(DateTimeOffset at, string? sourceType, int each, CancellationToken cancellationToken)
     {
         each = Math.Clamp(each, 1, 100);
-        var source = string.IsNullOrEmpty(sourceType) ? "" : " AND source_type = @s";
+        var t = Db.Micros(at);
         await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var before = connection.CreateCommand();
-        before.CommandText = $"SELECT {EventColumns} FROM events WHERE ts < @t{source} ORDER BY ts DESC, id DESC LIMIT @n";
-        before.With("@t", Db.Micros(at)).With("@n", each).With("@s", sourceType);
-        var earlier = await ReadAllAsync(before, cancellationToken).ConfigureAwait(false);
-        using var after = connection.CreateCommand();
-        after.CommandText = $"SELECT {EventColumns} FROM events WHERE ts >= @t{source} ORDER BY ts, id LIMIT @n";
-        after.With("@t", Db.Micros(at)).With("@n", each).With("@s", sourceType);
-        var later = await ReadAllAsync(after, cancellationToken).ConfigureAwait(false);
+        await using var snapshot = await _db.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        var earlier = await EventTimeOrder.FirstAsync(snapshot, sourceType, newest: true, long.MinValue, t - 1, null, each, cancellationToken).ConfigureAwait(false);
+        var later = await EventTimeOrder.FirstAsync(snapshot, sourceType, newest: false, t, long.MaxValue, null, each, cancellationToken).ConfigureAwait(false);
         earlier.Reverse();
         earlier.AddRange(later);
-        return earlier;
+        return await RowsAsync(snapshot, earlier, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<StoredEvent>> ReadPageAsync(EventBrowseQuery query, EventCursor? after, int size, CancellationToken cancellationToken)
     {
-        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {EventColumns} FROM events WHERE 1 = 1");
-        if (query.From is { } from)
-        {
-            sql.Append(" AND ts >= @from");
-            command.With("@from", Db.Micros(from));
-        }
-
-        if (query.To is { } to)
-        {
-            sql.Append(" AND ts < @to");
-            command.With("@to", Db.Micros(to));
-        }
-
-        if (!string.IsNullOrEmpty(query.SourceType))
-        {
-            sql.Append(" AND source_type = @st");
-            command.With("@st", query.SourceType);
-        }
-
+        var low = query.From is { } from ? Db.Micros(from) : long.MinValue;
+        var high = query.To is { } to ? Db.Micros(to) - 1 : long.MaxValue;
+        (long, long)? before = null;
         if (after is not null)
         {
-            sql.Append(" AND (ts, id) < (@cts, @cid)");
-            command.With("@cts", after.Micros).With("@cid", after.Id);
+            high = Math.Min(high, after.Micros);
+            before = (after.Micros, after.Id);
         }
 
-        command.CommandText = sql.Append(" ORDER BY ts DESC, id DESC LIMIT @limit").ToString();
-        command.With("@limit", size);
-        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var connection = await _db.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var snapshot = await _db.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        var order = await EventTimeOrder.FirstAsync(snapshot, query.SourceType, newest: true, low, high, before, size, cancellationToken).ConfigureAwait(false);
+        return await RowsAsync(snapshot, order, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The events of `order` (ts, id pairs), in that order.
+    private static async Task<List<StoredEvent>> RowsAsync(DbTransaction snapshot, List<(long Ts, long Id)> order, CancellationToken cancellationToken)
+    {
+        if (order.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = Command(snapshot, $"SELECT {EventColumns} FROM events WHERE id IN ({string.Join(", ", order.Select(static (_, i) => $"@i{i}"))})");
+        for (var i = 0; i < order.Count; i++)
+        {
+            command.With($"@i{i}", order[i].Id);
+        }
+
+        var byId = (await ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).ToDictionary(static e => e.Id);
+        return [.. order.Where(o => byId.ContainsKey(o.Id)).Select(o => byId[o.Id])];
+    }
+
+    private static DbCommand Command(DbTransaction snapshot, string sql)
+    {
+        var command = snapshot.Connection!.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = sql;
+        return command;
     }
 
     private static async Task<List<StoredEvent>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ internal abstract class Database : IAsyncDisposable
     /// <summary>An open connection for reads (dispose it to give it back).</summary>
     public abstract Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken);
 
+    /// <summary>A read-only transaction on <paramref name="connection"/>: its statements see one snapshot (SQLite: deferred, takes no write lock).</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Runs a read query on a connection of its own and reads every row with <paramref name="read"/>.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

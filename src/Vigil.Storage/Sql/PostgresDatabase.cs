@@ -58,6 +58,9 @@ internal sealed class PostgresDatabase : Database
     public override async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
         => await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+    public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+        => await ((NpgsqlConnection)connection).BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
     public override async Task<WriteScope> BeginWriteAsync(WriteLock writeLock, CancellationToken cancellationToken)
     {
         var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -75,5 +75,6 @@ internal static class PostgresSchema
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
         new(Incidents.IncidentCounterSchema.Version, Incidents.IncidentCounterSchema.Description, Incidents.IncidentCounterSchema.Postgres),
         new(Protection.MasterKeyVersion.Version, Protection.MasterKeyVersion.Description, Protection.MasterKeyVersion.Postgres),
+        new(EventBlockSchema.Version, EventBlockSchema.Description, EventBlockSchema.Postgres),
     ];
 }

@@ -75,5 +75,6 @@ internal static class SqliteSchema
         new(AuditIndexSchema.Version, AuditIndexSchema.Description, AuditIndexSchema.Sql),
         new(Incidents.IncidentCounterSchema.Version, Incidents.IncidentCounterSchema.Description, Incidents.IncidentCounterSchema.Sqlite),
         new(Protection.MasterKeyVersion.Version, Protection.MasterKeyVersion.Description, Protection.MasterKeyVersion.Sqlite),
+        new(EventBlockSchema.Version, EventBlockSchema.Description, EventBlockSchema.Sqlite),
     ];
 }
