@@ -48,6 +48,28 @@ public abstract class EventStoreTests : StoreTests
     }
 
     [Fact]
+    public async Task Raw_bytes_are_stored_exactly_and_values_after_invalid_utf8_still_read_back_as_slices()
+    {
+        // Invalid sequences decode to one U+FFFD each (the 4-byte one too), so text offsets differ from byte offsets;
+        // the record is a slice of a larger array, as listeners hand them over.
+        byte[] bytes = [.. "<13>é "u8, 0xFF, 0xF0, 0x9F, 0x98, (byte)' ', .. "日本 😀 user=alice-the-user end"u8];
+        var block = (byte[])[1, 2, .. bytes, 3];
+        var logEvent = new Vigil.Events.LogEvent { Timestamp = T0 };
+        logEvent.Add("user", "alice-the-user");
+        logEvent.Add("message", "日本 😀 user=alice-the-user end");
+
+        await Store.Events.AppendAsync([new EventRecord(logEvent, block.AsMemory(2, bytes.Length), T0)], null, None);
+
+        Assert.Equal(bytes, await Database.ScalarAsync("SELECT raw FROM events"));
+        var stored = Assert.Single(await Store.Events.SearchAsync(new EventQuery(), None).ToListAsync());
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), stored.Raw);
+        Assert.Equal(logEvent.Fields().ToList(), stored.Fields);
+        var at = stored.Raw.IndexOf("alice-the-user", StringComparison.Ordinal);
+        Assert.NotEqual(bytes.AsSpan().IndexOf("alice-the-user"u8), at); // text offsets, not byte offsets
+        Assert.Contains($"[{at},14]", (string?)await Database.ScalarAsync("SELECT fields FROM events"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Text_that_json_must_escape_comes_back_unchanged()
     {
         string[] values = ["quote \" backslash \\ slash /", "lines\r\n\ttab\b\f", "control \u0001\u001f del \u007f", "<html> & 'x'", "ünï çödé 日本 😀", "\u2028\u2029"];
@@ -90,7 +112,7 @@ public abstract class EventStoreTests : StoreTests
         var stored = await Store.Events.SearchAsync(new EventQuery(Limit: 100), None).ToListAsync();
         Assert.Equal(result.Ids, stored.Select(e => e.Id));
         Assert.Equal(Enumerable.Range(0, 70).Select(i => result.Ids[0] + i), result.Ids);
-        Assert.Equal(batch.Select(r => r.Raw), stored.Select(e => e.Raw));
+        Assert.Equal(batch.Select(r => r.RawText()), stored.Select(e => e.Raw));
         Assert.Equal(batch.Select(r => r.Event.Fields().ToList()), stored.Select(e => e.Fields));
         Assert.Equal(batch.Select(r => r.Event.Timestamp), stored.Select(e => (DateTimeOffset?)e.Timestamp));
     }

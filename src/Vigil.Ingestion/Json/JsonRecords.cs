@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -15,31 +14,34 @@ public static class JsonRecords
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
     /// <summary>Parses <paramref name="body"/> into events whose <c>Source</c> is <paramref name="origin"/>.</summary>
+    /// <param name="body">The body; the records' raw texts are slices of it, so it must not change while they are used.</param>
+    /// <param name="origin">The events' source.</param>
+    /// <param name="error">Why the body was refused, or null.</param>
     /// <returns>The records, or null with <paramref name="error"/> naming the record (1-based) and the reason.</returns>
-    public static IReadOnlyList<JsonRecord>? Parse(ReadOnlySpan<byte> body, string origin, out string? error)
+    public static IReadOnlyList<JsonRecord>? Parse(ReadOnlyMemory<byte> body, string origin, out string? error)
     {
         var records = new List<JsonRecord>();
-        var start = body.IndexOfAnyExcept(" \t\r\n"u8);
+        var start = body.Span.IndexOfAnyExcept(" \t\r\n"u8);
         if (start < 0)
         {
             error = "the body holds no events";
             return null;
         }
 
-        if (body.StartsWith("\uFEFF"u8))
+        if (body.Span.StartsWith("\uFEFF"u8))
         {
             body = body[3..];
-            start = Math.Max(0, body.IndexOfAnyExcept(" \t\r\n"u8));
+            start = Math.Max(0, body.Span.IndexOfAnyExcept(" \t\r\n"u8));
         }
 
-        error = body[start] == (byte)'[' ? ParseArray(body, origin, records) : ParseLines(body, origin, records);
+        error = body.Span[start] == (byte)'[' ? ParseArray(body, origin, records) : ParseLines(body, origin, records);
         return error is null ? records : null;
     }
 
-    private static string? ParseArray(ReadOnlySpan<byte> body, string origin, List<JsonRecord> records)
+    private static string? ParseArray(ReadOnlyMemory<byte> body, string origin, List<JsonRecord> records)
     {
         var builder = new JsonEventBuilder();
-        var reader = new Utf8JsonReader(body, Options);
+        var reader = new Utf8JsonReader(body.Span, Options);
         try
         {
             reader.Read();
@@ -73,22 +75,23 @@ public static class JsonRecords
         return records.Count == 0 ? "the body holds no events" : null;
     }
 
-    private static string? ParseLines(ReadOnlySpan<byte> body, string origin, List<JsonRecord> records)
+    private static string? ParseLines(ReadOnlyMemory<byte> body, string origin, List<JsonRecord> records)
     {
         var builder = new JsonEventBuilder();
         var line = 0;
         while (body.Length > 0)
         {
             line++;
-            var end = body.IndexOf((byte)'\n');
+            var end = body.Span.IndexOf((byte)'\n');
             var text = end < 0 ? body : body[..end];
-            body = end < 0 ? [] : body[(end + 1)..];
-            if (text.IndexOfAnyExcept(" \t\r"u8) < 0)
+            body = end < 0 ? default : body[(end + 1)..];
+            if (text.Span.IndexOfAnyExcept(" \t\r"u8) < 0)
             {
                 continue;
             }
 
-            var error = Add(text.TrimEnd("\r"u8), builder, origin, line, records);
+            var trimmed = text.Span.TrimEnd("\r"u8).Length;
+            var error = Add(text[..trimmed], builder, origin, line, records);
             if (error is not null)
             {
                 return error.Replace("record", "line", StringComparison.Ordinal);
@@ -98,14 +101,14 @@ public static class JsonRecords
         return records.Count == 0 ? "the body holds no events" : null;
     }
 
-    private static string? Add(ReadOnlySpan<byte> json, JsonEventBuilder builder, string origin, int number, List<JsonRecord> records)
+    private static string? Add(ReadOnlyMemory<byte> json, JsonEventBuilder builder, string origin, int number, List<JsonRecord> records)
     {
-        if (!Utf8.IsValid(json))
+        if (!Utf8.IsValid(json.Span))
         {
             return $"record {number}: invalid UTF-8";
         }
 
-        var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(Options));
+        var reader = new Utf8JsonReader(json.Span, isFinalBlock: true, new JsonReaderState(Options));
         try
         {
             var step = builder.Step(ref reader);
@@ -128,7 +131,7 @@ public static class JsonRecords
         var logEvent = builder.TakeEvent();
         logEvent.Source = origin;
         logEvent.Record = number;
-        records.Add(new JsonRecord(logEvent, Encoding.UTF8.GetString(json)));
+        records.Add(new JsonRecord(logEvent, json));
         return null;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Unicode;
 using Vigil.Events;
 
@@ -41,12 +41,19 @@ public static class SyslogParser
             return SyslogParseResult.Failed("the message is empty");
         }
 
-        if (!Utf8.IsValid(message))
+        // Decoded into a pooled buffer, checking validity on the way: the text is only read (the fields are strings of
+        // their own), so a string of the whole message would be garbage.
+        var text = ArrayPool<char>.Shared.Rent(message.Length);
+        try
         {
-            return SyslogParseResult.Failed("invalid-utf8", "the message is not valid UTF-8");
+            return Utf8.ToUtf16(message, text, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+                ? Parse(text.AsSpan(0, written), receivedAt)
+                : SyslogParseResult.Failed("invalid-utf8", "the message is not valid UTF-8");
         }
-
-        return Parse(Encoding.UTF8.GetString(message).AsSpan(), receivedAt);
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+        }
     }
 
     /// <summary>Parses <paramref name="message"/>, one syslog message as text; see the byte overload.</summary>

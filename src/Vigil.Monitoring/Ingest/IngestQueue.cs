@@ -70,11 +70,21 @@ public sealed class IngestQueue
 
     /// <summary>Queues events, waiting for room; returns the commit task once queued.</summary>
     /// <exception cref="ChannelClosedException">The service is stopping.</exception>
-    public async ValueTask<Task<AppendResult>> EnqueueAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, string listener, CancellationToken cancellationToken)
+    public ValueTask<Task<AppendResult>> EnqueueAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, string listener, CancellationToken cancellationToken)
     {
         var item = new IngestItem(events, idempotencyKey, listener);
-        await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-        _metrics.Received(listener, events.Count);
+        if (_channel.Writer.TryWrite(item))
+        {
+            _metrics.Received(listener, events.Count);
+            return new(item.Committed);
+        }
+
+        return WriteThenCommittedAsync(item, cancellationToken);
+    }
+
+    private async ValueTask<Task<AppendResult>> WriteThenCommittedAsync(IngestItem item, CancellationToken cancellationToken)
+    {
+        await WriteAsync(item, cancellationToken).ConfigureAwait(false);
         return item.Committed;
     }
 
@@ -82,40 +92,69 @@ public sealed class IngestQueue
     /// Queues one event nobody waits to see committed (syslog has no acknowledgement), waiting for room. If the store
     /// fails, the event is counted as rejected and lost, as it would be with the commit task unobserved.
     /// </summary>
+    /// <remarks>Completes at once, without allocating for the wait, when the queue has room.</remarks>
     /// <exception cref="ChannelClosedException">The service is stopping.</exception>
-    public async ValueTask EnqueueUnacknowledgedAsync(EventRecord record, string listener, CancellationToken cancellationToken)
+    public ValueTask EnqueueUnacknowledgedAsync(EventRecord record, string listener, CancellationToken cancellationToken)
     {
         var item = new IngestItem([record], null, listener, acknowledged: false);
-        await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
-        _metrics.Received(listener, 1);
+        if (_channel.Writer.TryWrite(item))
+        {
+            _metrics.Received(listener, 1);
+            return default;
+        }
+
+        return WriteAsync(item, cancellationToken);
     }
 
     /// <summary>
     /// Queues events nobody waits to see committed as one hand-over (the syslog messages of one TCP read), waiting for
     /// room in the queue and in its event budget.
     /// </summary>
+    /// <remarks>Completes at once, without allocating for the wait, when the queue and its budget have room.</remarks>
     /// <param name="records">At least one and at most <see cref="Capacity"/> events; the queue keeps the list.</param>
     /// <param name="listener">The listener, for the counters.</param>
     /// <param name="cancellationToken">Cancelled when the listener stops.</param>
     /// <exception cref="ChannelClosedException">The service is stopping.</exception>
-    public async ValueTask EnqueueUnacknowledgedAsync(IReadOnlyList<EventRecord> records, string listener, CancellationToken cancellationToken)
+    public ValueTask EnqueueUnacknowledgedAsync(IReadOnlyList<EventRecord> records, string listener, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentOutOfRangeException.ThrowIfLessThan(records.Count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(records.Count, Capacity);
+        if (!TryReserve(records.Count))
+        {
+            return ReserveThenWriteAsync(records, listener, cancellationToken);
+        }
+
+        var item = new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count);
+        if (_channel.Writer.TryWrite(item))
+        {
+            _metrics.Received(listener, records.Count);
+            return default;
+        }
+
+        return WriteAsync(item, cancellationToken);
+    }
+
+    private async ValueTask ReserveThenWriteAsync(IReadOnlyList<EventRecord> records, string listener, CancellationToken cancellationToken)
+    {
         await ReserveAsync(records.Count, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Waits for room in the channel; the item's reserved budget goes back if it never gets in.
+    private async ValueTask WriteAsync(IngestItem item, CancellationToken cancellationToken)
+    {
         try
         {
-            await _channel.Writer.WriteAsync(new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count), cancellationToken)
-                .ConfigureAwait(false);
+            await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch when (item.Reserved > 0)
         {
-            Return(records.Count);
+            Return(item.Reserved);
             throw;
         }
 
-        _metrics.Received(listener, records.Count);
+        _metrics.Received(item.Listener, item.Events.Count);
     }
 
     /// <summary>Stops accepting; the writer drains what was queued.</summary>
@@ -146,6 +185,22 @@ public sealed class IngestQueue
         }
 
         return true;
+    }
+
+    // Takes budget for `events` if there is enough now; false when there is not or the queue is closed (the waiting path
+    // then waits or throws).
+    private bool TryReserve(int events)
+    {
+        lock (_budgetLock)
+        {
+            if (_completed || _budget < events)
+            {
+                return false;
+            }
+
+            _budget -= events;
+            return true;
+        }
     }
 
     private async ValueTask ReserveAsync(int events, CancellationToken cancellationToken)

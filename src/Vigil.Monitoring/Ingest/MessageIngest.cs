@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
 using Vigil.Events;
 using Vigil.Ingestion.Json;
 using Vigil.Ingestion.Listeners;
@@ -37,66 +35,109 @@ public sealed class MessageIngest : IMessageSink
     }
 
     /// <inheritdoc/>
-    public async ValueTask AcceptAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    /// <remarks>The payload is kept as the event's raw record, without a copy: it belongs to the sink.</remarks>
+    public ValueTask AcceptAsync(ReceivedMessage message, CancellationToken cancellationToken) =>
+        Parse(message, message.Payload) is { } record
+            ? _monitoring.Queue.EnqueueUnacknowledgedAsync(record, message.Listener, cancellationToken)
+            : default;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The payloads are copied into one array for the call, which the events' raw records are slices of (one object
+    /// per read, not one per message). The events of one call go to the queue as one hand-over (several when there are
+    /// more than it takes at once); while the queue has room, nothing waits and nothing is allocated for waiting.
+    /// </remarks>
+    public ValueTask AcceptManyAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
     {
-        if (Parse(message) is { } record)
+        ArgumentNullException.ThrowIfNull(messages);
+        var block = Copy(messages);
+        var next = 0;
+        var offset = 0;
+        while (next < messages.Count)
         {
-            await _monitoring.Queue.EnqueueUnacknowledgedAsync(record, message.Listener, cancellationToken).ConfigureAwait(false);
+            var handedOver = HandOverNext(messages, block, ref next, ref offset, cancellationToken);
+            if (!handedOver.IsCompletedSuccessfully)
+            {
+                return AwaitThenHandOverAsync(handedOver, messages, block, next, offset, cancellationToken);
+            }
+
+            handedOver.GetAwaiter().GetResult();
+        }
+
+        return default;
+    }
+
+    // The payloads one after the other: they lie in the listener's buffer only during the call.
+    private static byte[] Copy(IReadOnlyList<ReceivedMessage> messages)
+    {
+        var total = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            total += messages[i].Payload.Length;
+        }
+
+        var block = GC.AllocateUninitializedArray<byte>(total);
+        var offset = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var payload = messages[i].Payload.Span;
+            payload.CopyTo(block.AsSpan(offset));
+            offset += payload.Length;
+        }
+
+        return block;
+    }
+
+    private async ValueTask AwaitThenHandOverAsync(
+        ValueTask handedOver, IReadOnlyList<ReceivedMessage> messages, byte[] block, int next, int offset, CancellationToken cancellationToken)
+    {
+        await handedOver.ConfigureAwait(false);
+        while (next < messages.Count)
+        {
+            await HandOverNext(messages, block, ref next, ref offset, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <inheritdoc/>
-    /// <remarks>The events of one call go to the queue as one hand-over (several when there are more than it takes at once).</remarks>
-    public async ValueTask AcceptManyAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
+    // Parses messages from `next` on until a hand-over is full or the messages end, and hands them over.
+    private ValueTask HandOverNext(IReadOnlyList<ReceivedMessage> messages, byte[] block, ref int next, ref int offset, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(messages);
         var queue = _monitoring.Queue;
         var most = Math.Min(queue.Capacity, MaxHandOver);
         List<EventRecord>? records = null;
-        for (var i = 0; i < messages.Count; i++)
+        while (next < messages.Count && (records is null || records.Count < most))
         {
-            if (Parse(messages[i]) is not { } record)
+            var message = messages[next++];
+            var raw = new ReadOnlyMemory<byte>(block, offset, message.Payload.Length);
+            offset += raw.Length;
+            if (Parse(message, raw) is { } record)
             {
-                continue;
-            }
-
-            records ??= new List<EventRecord>(Math.Min(messages.Count - i, most));
-            records.Add(record);
-            if (records.Count == most)
-            {
-                await queue.EnqueueUnacknowledgedAsync(records, messages[i].Listener, cancellationToken).ConfigureAwait(false);
-                records = null;
+                records ??= new List<EventRecord>(Math.Min(messages.Count - next + 1, most));
+                records.Add(record);
             }
         }
 
-        if (records is not null)
-        {
-            await queue.EnqueueUnacknowledgedAsync(records, messages[0].Listener, cancellationToken).ConfigureAwait(false);
-        }
+        return records is null ? default : queue.EnqueueUnacknowledgedAsync(records, messages[0].Listener, cancellationToken);
     }
 
-    // The event to store, or null when the message was quarantined. Reads the payload only during the call.
-    private EventRecord? Parse(in ReceivedMessage message)
+    // The event to store, or null when the message was quarantined. The event's raw record is `raw` (the payload's
+    // bytes, kept), or for a JSON message the slice of it holding the object.
+    private EventRecord? Parse(in ReceivedMessage message, ReadOnlyMemory<byte> raw)
     {
-        var payload = message.Payload.Span;
+        var payload = raw.Span;
         var origin = Origin(message.Listener, message.Peer);
         LogEvent? logEvent;
         string reason;
-        string? raw = null;
         var start = payload.IndexOfAnyExcept(" \t"u8);
         if (start >= 0 && payload[start] == (byte)'{')
         {
-            var records = JsonRecords.Parse(payload, origin, out var error);
+            var records = JsonRecords.Parse(raw, origin, out var error);
             logEvent = records is { Count: 1 } ? SourceTypes.Shape(records[0].Event, _declaredType, SourceTypes.Json) : null;
-            raw = records is { Count: 1 } ? records[0].Raw : null;
+            raw = records is { Count: 1 } ? records[0].Raw : raw;
             reason = error ?? "more than one JSON object in one message";
         }
         else
         {
-            // Decoded once: the same text is parsed and kept as the raw record. Invalid UTF-8 goes to the byte overload,
-            // which reports it.
-            raw = Utf8.IsValid(payload) ? Encoding.UTF8.GetString(payload) : null;
-            var parsed = raw is null ? SyslogParser.Parse(payload, message.ReceivedAt) : SyslogParser.Parse(raw.AsSpan(), message.ReceivedAt);
+            var parsed = SyslogParser.Parse(payload, message.ReceivedAt);
             logEvent = parsed.Event;
             reason = parsed.Reason;
             if (logEvent is not null && _declaredType is not null)
@@ -113,7 +154,7 @@ public sealed class MessageIngest : IMessageSink
         }
 
         logEvent.Source = origin;
-        return new EventRecord(logEvent, raw ?? Encoding.UTF8.GetString(payload), message.ReceivedAt);
+        return new EventRecord(logEvent, raw, message.ReceivedAt);
     }
 
     // A connection's messages share one origin string instead of one each (thread-safe: the holder is immutable).

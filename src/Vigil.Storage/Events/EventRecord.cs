@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Unicode;
 using Vigil.Events;
 
 namespace Vigil.Storage.Events;
@@ -8,6 +10,40 @@ namespace Vigil.Storage.Events;
 /// event time; <see cref="LogEvent.SourceType"/>, <see cref="LogEvent.Source"/> (the origin: listener, peer or file)
 /// and <see cref="LogEvent.Record"/> are stored with it.
 /// </param>
-/// <param name="Raw">The record as received (evidence); kept byte-for-byte as UTF-8 text.</param>
+/// <param name="Raw">
+/// The record as received (evidence), as its bytes (UTF-8 for text); stored byte-for-byte. The memory must not change
+/// until the event is stored: listeners give a slice of one array per network read, never their receive buffer.
+/// </param>
 /// <param name="ReceivedAt">When Vigil received it (wall clock).</param>
-public sealed record EventRecord(LogEvent Event, string Raw, DateTimeOffset ReceivedAt);
+public sealed record EventRecord(LogEvent Event, ReadOnlyMemory<byte> Raw, DateTimeOffset ReceivedAt)
+{
+    /// <summary>An event whose raw record is text: stored as UTF-8 (a lone surrogate becomes U+FFFD).</summary>
+    /// <param name="event">The parsed event.</param>
+    /// <param name="raw">The record as received.</param>
+    /// <param name="receivedAt">When Vigil received it.</param>
+    public EventRecord(LogEvent @event, string raw, DateTimeOffset receivedAt)
+        : this(@event, Encoding.UTF8.GetBytes(raw), receivedAt)
+    {
+    }
+
+    /// <summary>The raw record as text, invalid UTF-8 as U+FFFD (as reading it back from the store gives it).</summary>
+    public string RawText() => Encoding.UTF8.GetString(Raw.Span);
+
+    /// <summary>
+    /// The raw record as text in <paramref name="scratch"/> (grown when too small), decoded exactly as
+    /// <see cref="RawText()"/> does; valid until the scratch is used again. For writers that need the text per event
+    /// without keeping it.
+    /// </summary>
+    internal ReadOnlySpan<char> RawText(ref char[] scratch)
+    {
+        var raw = Raw.Span;
+        if (scratch.Length < raw.Length)
+        {
+            scratch = new char[Math.Max(raw.Length, scratch.Length * 2)];
+        }
+
+        // UTF-16 never needs more code units than UTF-8 has bytes, replacement characters included.
+        Utf8.ToUtf16(raw, scratch, out _, out var written, replaceInvalidSequences: true);
+        return scratch.AsSpan(0, written);
+    }
+}

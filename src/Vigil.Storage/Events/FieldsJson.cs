@@ -48,12 +48,12 @@ internal sealed class FieldsJson
     private int _length;
 
     /// <summary>The JSON text of <paramref name="logEvent"/>'s fields, slicing values out of <paramref name="raw"/>.</summary>
-    public string Write(LogEvent logEvent, string raw) => Encoding.UTF8.GetString(WriteUtf8(logEvent, raw));
+    public string Write(LogEvent logEvent, ReadOnlySpan<char> raw) => Encoding.UTF8.GetString(WriteUtf8(logEvent, raw));
 
     /// <summary>The JSON of <paramref name="logEvent"/>'s fields as UTF-8, valid until the next call.</summary>
     /// <param name="logEvent">The event.</param>
     /// <param name="raw">The raw record stored in the same row: values found in it are written as slices of it.</param>
-    public ReadOnlySpan<byte> WriteUtf8(LogEvent logEvent, string raw)
+    public ReadOnlySpan<byte> WriteUtf8(LogEvent logEvent, ReadOnlySpan<char> raw)
     {
         _length = 0;
         Put((byte)'[');
@@ -152,10 +152,10 @@ internal sealed class FieldsJson
     // Where value occurs in raw (from the hint first: parsers mostly add values in the record's order), or -1. A
     // slice that would cut a surrogate pair in two is not taken: the value's half pair is stored as U+FFFD, the raw
     // record's whole pair as itself. Inside the slice, raw and value replace lone surrogates alike.
-    private static int Slice(string raw, string value, int hint)
+    private static int Slice(ReadOnlySpan<char> raw, string value, int hint)
     {
-        var at = hint < raw.Length ? raw.AsSpan(hint).IndexOf(value.AsSpan(), StringComparison.Ordinal) : -1;
-        at = at >= 0 ? at + hint : (hint > 0 ? raw.AsSpan(0, Math.Min(raw.Length, hint + value.Length - 1)).IndexOf(value.AsSpan(), StringComparison.Ordinal) : -1);
+        var at = hint < raw.Length ? raw[hint..].IndexOf(value.AsSpan(), StringComparison.Ordinal) : -1;
+        at = at >= 0 ? at + hint : (hint > 0 ? raw[..Math.Min(raw.Length, hint + value.Length - 1)].IndexOf(value.AsSpan(), StringComparison.Ordinal) : -1);
         if (at < 0 || char.IsLowSurrogate(raw[at]) || char.IsHighSurrogate(raw[at + value.Length - 1]))
         {
             return -1;

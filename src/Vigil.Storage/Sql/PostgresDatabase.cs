@@ -103,6 +103,7 @@ internal sealed class PostgresDatabase : Database
         Array.Sort(ids);
         var connection = (NpgsqlConnection)scope.Connection;
         var json = new FieldsJson();
+        var text = new char[4096];
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY events (id, ts, received_at, source_type, origin, record, fields, raw) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
@@ -117,8 +118,8 @@ internal sealed class PostgresDatabase : Database
             await importer.WriteAsync(Db.Text(logEvent.SourceType), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Text(logEvent.Source), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(logEvent.Record, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(json.Write(logEvent, record.Raw), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(record.Raw), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(json.Write(logEvent, record.RawText(ref text)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(record.Raw, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,7 @@ internal sealed class SqliteEventInserter : IDisposable
     private sqlite3_stmt? _one;
     private sqlite3_stmt? _many;
     private byte[] _scratch = new byte[4096];
+    private char[] _text = new char[4096];
     private long _bytesWritten;
 
     public SqliteEventInserter(SqliteConnection connection) => _connection = connection;
@@ -119,12 +120,13 @@ internal sealed class SqliteEventInserter : IDisposable
             | BindText(statement, at + 3, Db.Text(logEvent.SourceType))
             | BindText(statement, at + 4, Db.Text(logEvent.Source))
             | SqliteNative.BindInt64(statement, at + 5, logEvent.Record);
-        var json = _json.WriteUtf8(logEvent, record.Raw);
+        var json = _json.WriteUtf8(logEvent, record.RawText(ref _text));
         rc |= SqliteNative.BindText(statement, at + 6, ref MemoryMarshal.GetReference(json), json.Length, SqliteNative.Transient);
         // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
         _bytesWritten += json.Length + record.Raw.Length + 96;
-        var length = Encode(record.Raw);
-        return rc | SqliteNative.BindBlob(statement, at + 7, ref _scratch[0], length, SqliteNative.Transient);
+        // The received bytes as they are; an empty record from the scratch array, as a null pointer would bind NULL.
+        var rawBytes = record.Raw.Span;
+        return rc | SqliteNative.BindBlob(statement, at + 7, ref rawBytes.IsEmpty ? ref _scratch[0] : ref MemoryMarshal.GetReference(rawBytes), rawBytes.Length, SqliteNative.Transient);
     }
 
     // From a non-empty array even for "": a null pointer would bind NULL, and the columns are NOT NULL.

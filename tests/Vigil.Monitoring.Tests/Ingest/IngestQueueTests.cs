@@ -59,6 +59,20 @@ public sealed class IngestQueueTests
         Assert.Equal(1, queue.Depth);
     }
 
+    [Fact]
+    public async Task Hand_overs_complete_at_once_while_the_queue_has_room()
+    {
+        var queue = new IngestQueue(4, new MonitoringMetrics());
+
+        var many = queue.EnqueueUnacknowledgedAsync(Records(3), "syslog-tcp", CancellationToken.None);
+        var one = queue.EnqueueUnacknowledgedAsync(Records(1)[0], "syslog-udp", CancellationToken.None);
+        var acknowledged = queue.EnqueueAsync(Records(1), "key", "http", CancellationToken.None);
+
+        Assert.True(many.IsCompletedSuccessfully && one.IsCompletedSuccessfully && acknowledged.IsCompletedSuccessfully);
+        Assert.False((await acknowledged).IsCompleted); // queued, not yet committed
+        Assert.Equal(3, queue.Depth);
+    }
+
     private static List<EventRecord> Records(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new EventRecord(new LogEvent { Timestamp = T0 }, $"line {i}", T0))];
 }

@@ -1,0 +1,150 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Rules;
+using Vigil.Diagnostics;
+using Vigil.Ingestion.Listeners;
+using Vigil.Monitoring.Ingest;
+using Vigil.Storage;
+
+namespace Vigil.Monitoring.Tests.Ingest;
+
+/// <summary>The listeners' sink through the real pipeline into SQLite: what is stored as evidence, and what is quarantined.</summary>
+public sealed class MessageIngestTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 5, TimeSpan.Zero);
+    private readonly string _folder = Directory.CreateTempSubdirectory("vigil-ingest-").FullName;
+    private IVigilStore? _store;
+    private MonitoringService? _monitoring;
+
+    private IVigilStore Store => _store ?? throw new InvalidOperationException("not initialised");
+
+    private MonitoringService Monitoring => _monitoring ?? throw new InvalidOperationException("not initialised");
+
+    public async Task InitializeAsync()
+    {
+        // The system clock: the batch writer waits a moment (on its clock) for more events before it commits.
+        var time = TimeProvider.System;
+        _store = await VigilStore.OpenAsync(new StoreOptions { DataDirectory = _folder }, time, CancellationToken.None);
+        var problems = new ProblemLog(static _ => { });
+        var engine = new DetectionEngine(RuleSet.Load([], problems), new EngineOptions(), problems);
+        _monitoring = new MonitoringService(_store, engine, new MonitoringOptions
+        {
+            QueueCapacity = 8,
+            Retention = new(MaxAge: null, MaxEvents: null), // T0 may be months ago on the system clock: keep the events
+        }, time, NullLoggerFactory.Instance);
+        await _monitoring.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_monitoring is not null)
+        {
+            await _monitoring.DisposeAsync();
+        }
+
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Raw_records_are_the_received_bytes_even_after_the_listener_reuses_its_buffer()
+    {
+        byte[][] sent =
+        [
+            "<13>Mar  1 10:00:00 host app[7]: café 日本 😀 \u2028 end"u8.ToArray(),
+            "{\"user\":\"zoë\",\"n\":1}"u8.ToArray(),
+            "<13>Mar  1 10:00:01 host app: plain ascii"u8.ToArray(),
+        ];
+        var buffer = Frame(sent, out var messages);
+
+        await new MessageIngest(Monitoring).AcceptManyAsync(messages, CancellationToken.None);
+        Array.Fill(buffer, (byte)'#'); // the listener reads its next data into the same buffer
+        await Monitoring.StopAsync(CancellationToken.None);
+
+        Assert.Equal(sent, await StoredRawAsync());
+        var stored = await Store.Events.SearchAsync(new Vigil.Storage.Events.EventQuery(), CancellationToken.None).ToListAsync();
+        Assert.Equal(sent.Select(Encoding.UTF8.GetString), stored.OrderBy(static e => e.Id).Select(static e => e.Raw));
+        Assert.Contains(stored, e => e.Fields.Contains(new("message", "café 日本 😀 \u2028 end")));
+        Assert.Contains(stored, e => e.Fields.Contains(new("user", "zoë")));
+    }
+
+    [Fact]
+    public async Task Messages_that_are_not_valid_utf8_are_quarantined_byte_for_byte_and_the_rest_stored()
+    {
+        byte[] invalid = [.. "<13>Mar  1 10:00:00 host app: bad "u8, 0xFF, 0xC3, (byte)'(', 0xED, 0xA0, 0x80];
+        byte[][] sent = [invalid, "<13>Mar  1 10:00:01 host app: good"u8.ToArray()];
+        Frame(sent, out var messages);
+
+        await new MessageIngest(Monitoring).AcceptManyAsync(messages, CancellationToken.None);
+        await Monitoring.StopAsync(CancellationToken.None);
+
+        Assert.Equal([sent[1]], await StoredRawAsync());
+        var quarantined = Assert.Single(await Store.Quarantine.ListAsync(10, CancellationToken.None));
+        Assert.Equal(invalid, quarantined.Raw);
+        Assert.Contains("UTF-8", quarantined.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, Monitoring.Metrics.CommittedCount("syslog-tcp"));
+    }
+
+    [Fact]
+    public async Task A_read_of_more_messages_than_the_queue_holds_waits_for_the_writer_and_loses_none()
+    {
+        // Capacity 8: the read's 50 events go over in hand-overs of at most 8 that wait for the writer's room.
+        var sent = Enumerable.Range(0, 50).Select(i => Encoding.UTF8.GetBytes($"<13>Mar  1 10:00:00 host app: message {i}")).ToArray();
+        Frame(sent, out var messages);
+
+        await new MessageIngest(Monitoring).AcceptManyAsync(messages, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await Monitoring.StopAsync(CancellationToken.None);
+
+        Assert.Equal(sent, await StoredRawAsync());
+    }
+
+    [Fact]
+    public async Task A_single_message_keeps_its_payload_as_the_raw_record()
+    {
+        var payload = "<13>Mar  1 10:00:00 host app: ünï"u8.ToArray();
+
+        await new MessageIngest(Monitoring).AcceptAsync(new ReceivedMessage(payload, "syslog-udp", "192.0.2.1:514", T0), CancellationToken.None);
+        await Monitoring.StopAsync(CancellationToken.None);
+
+        Assert.Equal([payload], await StoredRawAsync());
+    }
+
+    // The messages newline-framed in one buffer, as the TCP listener hands them over: slices of its receive buffer.
+    private static byte[] Frame(byte[][] sent, out ReceivedMessage[] messages)
+    {
+        var buffer = new byte[sent.Sum(static m => m.Length + 1)];
+        messages = new ReceivedMessage[sent.Length];
+        var at = 0;
+        for (var i = 0; i < sent.Length; i++)
+        {
+            sent[i].CopyTo(buffer, at);
+            messages[i] = new ReceivedMessage(buffer.AsMemory(at, sent[i].Length), "syslog-tcp", "192.0.2.1:50000", T0);
+            at += sent[i].Length;
+            buffer[at++] = (byte)'\n';
+        }
+
+        return buffer;
+    }
+
+    private async Task<List<byte[]>> StoredRawAsync()
+    {
+        var raws = new List<byte[]>();
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "vigil.db"), Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT raw FROM events ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            raws.Add(reader.GetFieldValue<byte[]>(0));
+        }
+
+        return raws;
+    }
+}
