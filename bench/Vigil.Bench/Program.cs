@@ -22,7 +22,7 @@ static int Usage()
     Console.Error.WriteLine("       Vigil.Bench hunt-parts [--events N] [--corpus FILE] [--rounds N] [--sigma DIR]");
     Console.Error.WriteLine("       Vigil.Bench prefilter-stats [--events N] [--corpus FILE] [--rounds N] [--sigma DIR] [--field NAME]");
     Console.Error.WriteLine("       Vigil.Bench evtx [--large-mb N] [--rounds N] [--samples DIR]");
-    Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR] [--without-sigma] [--warm-up N] [--serve-yaml 'key: value;...']");
+    Console.Error.WriteLine("       Vigil.Bench serve [--events N] [--rate N] [--seconds N] [--sigma DIR] [--without-sigma] [--warm-up N] [--rsyslog-runs N] [--serve-yaml 'key: value;...']");
     Console.Error.WriteLine("       Vigil.Bench serve-parts [--events N] [--batch N] [--rounds N] [--types]");
     Console.Error.WriteLine("       Vigil.Bench vulns [--components N] [--rounds N] [--baseline-sample N]");
     Console.Error.WriteLine("       Vigil.Bench phi [--data DIR] [--vocabulary DIR] [--rounds N] [--openredaction FILE] [--openredaction-uk FILE] [--no-end-to-end] [--dump FILE]");

@@ -39,18 +39,26 @@ internal static class ServeBenchmark
         Console.WriteLine($"load: {events:N0} syslog messages over TCP, {payload.Length / 1e6:F0} MB; rules: SigmaHQ ({string.Join(", ", folders)}) + the benchmark's trigger");
 
         var work = Path.Combine(BenchPaths.Out, "serve");
-        double rsyslogRate;
         // Free ports, not fixed ones: two benchmarks on one machine must not talk to each other's servers.
-        var (rsyslogPort, syslogPort, httpPort) = (FreePort(), FreePort(), FreePort());
-        using (var rsyslog = Rsyslog.Start(Path.Combine(work, "rsyslog"), rsyslogPort))
+        var (syslogPort, httpPort) = (FreePort(), FreePort());
+        // rsyslog's own rate swings by up to 2x between runs on this machine: the reference is the best of
+        // --rsyslog-runs runs (3 by default), the strictest one to compare with.
+        var rsyslogRuns = int.Parse(Option(args, "--rsyslog-runs") ?? "3", CultureInfo.InvariantCulture);
+        double rsyslogRate = 0;
+        for (var run = 1; run <= rsyslogRuns; run++)
         {
-            await WaitForPortAsync(rsyslogPort).ConfigureAwait(false);
+            var port = FreePort();
+            using var rsyslog = Rsyslog.Start(Path.Combine(work, $"rsyslog-{run}"), port);
+            await WaitForPortAsync(port).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            await SendAsync(rsyslogPort, payload).ConfigureAwait(false);
+            await SendAsync(port, payload).ConfigureAwait(false);
             await WaitUntilAsync(() => Task.FromResult((double)rsyslog.LinesWritten()), events, TimeSpan.FromMinutes(10)).ConfigureAwait(false);
-            rsyslogRate = events / clock.Elapsed.TotalSeconds;
-            Console.WriteLine($"rsyslog: {events:N0} messages to a file in {clock.Elapsed.TotalSeconds:F1} s = {rsyslogRate:N0} msg/s");
+            var measured = events / clock.Elapsed.TotalSeconds;
+            rsyslogRate = Math.Max(rsyslogRate, measured);
+            Console.WriteLine($"rsyslog run {run}: {events:N0} messages to a file in {clock.Elapsed.TotalSeconds:F2} s = {measured:N0} msg/s");
         }
+
+        Console.WriteLine($"rsyslog reference (best of {rsyslogRuns}): {rsyslogRate:N0} msg/s");
 
         // --serve-yaml: extra top-level settings for the serve process (e.g. "queueCapacity: 4096"), to compare settings.
         // A service runs for days: warm it up (JIT tiering, SQLite's cache) before timing, by default with as many
