@@ -104,6 +104,37 @@ public sealed class MessageIngestTests : IAsyncLifetime
         Assert.Equal(sent, await StoredRawAsync());
     }
 
+    [Theory]
+    [InlineData(300, 1_000, 0)]
+    [InlineData(3, 70_000, 1)]
+    [InlineData(120, 1_000, 100_000)]
+    public void A_read_is_copied_into_blocks_below_the_large_object_heap_and_each_raw_record_is_its_payload(int count, int size, int large)
+    {
+        var sent = Enumerable.Range(0, count).Select(i => Enumerable.Repeat((byte)('a' + (i % 26)), size).ToArray()).ToList();
+        if (large > 0)
+        {
+            sent.Insert(count / 2, Enumerable.Repeat((byte)'L', large).ToArray());
+        }
+
+        Frame([.. sent], out var messages);
+        var raws = MessageIngest.Copy(messages);
+
+        Assert.Equal(sent, raws.Select(static r => r.ToArray()));
+        foreach (var raw in raws)
+        {
+            Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(raw, out var segment));
+            // Blocks hold whole payloads and stay under 85,000 bytes; only a payload larger than a block gets its own.
+            Assert.True(segment.Array!.Length <= 64 * 1024 || segment.Array.Length == raw.Length, $"block of {segment.Array.Length} bytes");
+        }
+
+        if (size < 64 * 1024)
+        {
+            // Small payloads share blocks: a few arrays per read, not one per message.
+            var blocks = raws.Select(static r => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(r, out var s) ? s.Array : null).Distinct().Count();
+            Assert.InRange(blocks, 1, (count * size / (64 * 1024)) + 3);
+        }
+    }
+
     [Fact]
     public async Task A_single_message_keeps_its_payload_as_the_raw_record()
     {
