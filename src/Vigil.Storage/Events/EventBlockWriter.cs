@@ -56,7 +56,7 @@ internal static class EventBlockWriter
         for (var i = 0; i < events.Count; i++)
         {
             var record = events[i];
-            var ts = Db.Micros(record.Event.Timestamp ?? record.ReceivedAt);
+            var ts = Db.Micros(record.EventTime);
             var raw = record.Event.SourceType;
             var minute = EventBlocks.MinuteOf(ts);
             var id = ids[i];

@@ -26,6 +26,12 @@ public sealed record EventRecord(LogEvent Event, ReadOnlyMemory<byte> Raw, DateT
     {
     }
 
+    /// <summary>
+    /// The event time as stored in <c>events.ts</c>: the record's own, else when it was received. One definition, because
+    /// <c>event_blocks</c> must bound exactly the times the rows hold.
+    /// </summary>
+    internal DateTimeOffset EventTime => Event.Timestamp ?? ReceivedAt;
+
     /// <summary>The raw record as text, invalid UTF-8 as U+FFFD (as reading it back from the store gives it).</summary>
     public string RawText() => Encoding.UTF8.GetString(Raw.Span);
 

@@ -115,7 +115,7 @@ internal sealed class SqliteEventInserter : IDisposable
     private int Bind(IntPtr statement, int at, EventRecord record)
     {
         var logEvent = record.Event;
-        var rc = SqliteNative.BindInt64(statement, at + 1, Db.Micros(logEvent.Timestamp ?? record.ReceivedAt))
+        var rc = SqliteNative.BindInt64(statement, at + 1, Db.Micros(record.EventTime))
             | SqliteNative.BindInt64(statement, at + 2, Db.Micros(record.ReceivedAt))
             | BindText(statement, at + 3, Db.Text(logEvent.SourceType))
             | BindText(statement, at + 4, Db.Text(logEvent.Source))
