@@ -90,6 +90,11 @@ internal static class ServeBenchmark
             // Where the time went: the share of the timed phase the batch writer spent committing and the detector spent
             // detecting (each is one task; 100% means that stage alone was the limit), and their average batch sizes.
             Console.WriteLine(stages.Describe(detected, events));
+            Console.WriteLine(stages.DescribeGc(cpu, events));
+            var heap = await vigil.MetricAsync("dotnet_gc_heap_bytes").ConfigureAwait(false) / 1e6;
+            var gen2 = await vigil.MetricAsync("dotnet_gc_generation_bytes", "generation=\"2\"").ConfigureAwait(false) / 1e6;
+            var kept = await vigil.MetricAsync("dotnet_gc_last_promoted_bytes").ConfigureAwait(false) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after the last collection: {heap:N0} MB (gen2 {gen2:N0} MB), of which that collection kept {kept:N0} MB"));
             Console.WriteLine($"ratio vigil/rsyslog (committed): {vigilRate / rsyslogRate:F2} (target >= 0.5); with detection: {events / detected.TotalSeconds / rsyslogRate:F2}; absolute target >= 50,000 events/s");
         }
 

@@ -62,7 +62,8 @@ internal sealed partial class VigilServer : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        start.Environment["DOTNET_gcServer"] = "0";
+        // The workstation collector unless the bench's caller chose otherwise (DOTNET_gcServer=1 to compare).
+        start.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("DOTNET_gcServer") ?? "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("vigil serve did not start");
         process.ErrorDataReceived += static (_, _) => { };
         process.OutputDataReceived += static (_, _) => { };
@@ -120,7 +121,12 @@ internal sealed partial class VigilServer : IDisposable
         await MetricAsync("vigil_store_write_seconds_sum").ConfigureAwait(false),
         await MetricAsync("vigil_store_write_seconds_count").ConfigureAwait(false),
         await MetricAsync("vigil_detection_seconds_sum").ConfigureAwait(false),
-        await MetricAsync("vigil_detection_seconds_count").ConfigureAwait(false));
+        await MetricAsync("vigil_detection_seconds_count").ConfigureAwait(false),
+        await MetricAsync("dotnet_gc_collections_total", "generation=\"0\"").ConfigureAwait(false),
+        await MetricAsync("dotnet_gc_collections_total", "generation=\"1\"").ConfigureAwait(false),
+        await MetricAsync("dotnet_gc_collections_total", "generation=\"2\"").ConfigureAwait(false),
+        await MetricAsync("dotnet_gc_pause_seconds_total").ConfigureAwait(false),
+        await MetricAsync("dotnet_gc_allocated_bytes_total").ConfigureAwait(false));
 
     public static async Task<string> RunVigilAsync(params string[] args)
     {

@@ -86,6 +86,7 @@ internal sealed class ServeRun(ServeSettings settings)
             builder.Services.AddSingleton<IMetricsSource>(new DeliveryMetrics(dispatcher));
             var listenerMetrics = new List<Func<Vigil.Ingestion.Listeners.ListenerStatistics>>();
             builder.Services.AddSingleton<IMetricsSource>(new ListenerMetrics(listenerMetrics));
+            builder.Services.AddSingleton<IMetricsSource>(new RuntimeMetrics());
             builder.Services.AddSingleton(new Vigil.Web.Pages.ServeStatus(() => [.. listenerMetrics.Select(static f => f())], channels, engine.RulesLoaded));
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(catalog);

@@ -40,6 +40,13 @@ public sealed class LogEvent
     /// <summary>The line number or record number in <see cref="Source"/>, starting at 1.</summary>
     public long Record { get; set; }
 
+    /// <summary>
+    /// The event store's id for the event once it is committed (<c>vigil serve</c>), else 0. Live detection sets it
+    /// before running the rules, so an alert can name the stored events a correlation joined without a table from
+    /// events to ids (a weak table's handle per event was a large part of the collector's work under load).
+    /// </summary>
+    public long StoreId { get; set; }
+
     /// <summary>How many field values the event holds.</summary>
     public int Count => _count;
 
@@ -116,5 +123,6 @@ public sealed class LogEvent
         Source = "";
         SourceType = "";
         Record = 0;
+        StoreId = 0;
     }
 }

@@ -55,8 +55,6 @@ internal sealed class BulkMailAccessAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes { get; } = ["m365.audit"];
 
     /// <inheritdoc />
-    public long EventsKept => 0;
-
     /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 

@@ -43,8 +43,6 @@ internal sealed class FirstSeenPlaceAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
     /// <inheritdoc />
-    public long EventsKept => 0;
-
     /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 

@@ -31,16 +31,6 @@ public interface IAnalytic
     /// <summary>What the analytic could not evaluate, by reason, since it started.</summary>
     IReadOnlyDictionary<string, long> Unevaluated { get; }
 
-    /// <summary>
-    /// How many times, since it started, the analytic kept an event to list later in a detection's
-    /// <see cref="RuleMatch.Joined"/>; 0 for one that keeps none.
-    /// </summary>
-    /// <remarks>
-    /// A host that maps events to store ids for joined events (<c>vigil serve</c>) maps only the events during which
-    /// this moved: an analytic that keeps an event must count it here.
-    /// </remarks>
-    long EventsKept { get; }
-
     /// <summary>Takes one event; appends a detection to <paramref name="output"/> when it completes a finding.</summary>
     void Observe(LogEvent e, List<RuleMatch> output);
 }

@@ -46,9 +46,6 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
     /// <inheritdoc />
-    public long EventsKept { get; private set; }
-
-    /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 
     /// <summary>How many users are kept.</summary>
@@ -97,7 +94,6 @@ internal sealed class ImpossibleTravelAnalytic : IStatefulAnalytic
         var before = at > 0 ? points[at - 1] : null;
         var after = at < points.Count ? points[at] : null;
         points.Insert(at, point);
-        EventsKept++;
         if (points.Count > PointsPerUser)
         {
             points.RemoveAt(0);

@@ -27,8 +27,6 @@ internal sealed class LegacyProtocolAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
     /// <inheritdoc />
-    public long EventsKept => 0;
-
     /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 

@@ -47,8 +47,6 @@ internal sealed class OutboundBurstAnalytic : IStatefulAnalytic
     public IReadOnlyCollection<string> SourceTypes { get; } = new HashSet<string>(["exchange.tracking", "postfix"], StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public long EventsKept => 0;
-
     /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 

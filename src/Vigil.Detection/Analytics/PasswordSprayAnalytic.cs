@@ -42,9 +42,6 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
     public IReadOnlyCollection<string> SourceTypes => SignInReader.SourceTypes;
 
     /// <inheritdoc />
-    public long EventsKept { get; private set; }
-
-    /// <inheritdoc />
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 
     /// <inheritdoc />
@@ -92,7 +89,6 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
         }
 
         var attempt = new SprayAttempt(time, signIn.User, e);
-        EventsKept++;
         if (signIn.Outcome == SignInOutcome.Failure)
         {
             state.AddFailure(attempt);

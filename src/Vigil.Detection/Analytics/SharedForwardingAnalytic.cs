@@ -39,8 +39,6 @@ internal sealed class SharedForwardingAnalytic : IStatefulAnalytic
 
     public IReadOnlyDictionary<string, long> Unevaluated => _unevaluated.Counts;
 
-    public long EventsKept => 0;
-
     public void Observe(LogEvent e, List<RuleMatch> output)
     {
         if (e.Get("Operation") is not { } operation || !Operations.Contains(operation))

@@ -27,16 +27,15 @@ public sealed partial class DetectionEngine
     /// are brought into the processor's caches once per batch rather than once per event. Analytics, correlations and
     /// output then follow input order, exactly as event by event.
     /// </remarks>
-    public void Process(ReadOnlySpan<LogEvent> events, List<RuleMatch> output) => Process(events, output, [], []);
+    public void Process(ReadOnlySpan<LogEvent> events, List<RuleMatch> output) => Process(events, output, []);
 
     /// <summary>
     /// As <see cref="Process(ReadOnlySpan{LogEvent}, List{RuleMatch})"/>, also telling, for each event
     /// <c>i</c>, where its detections end in <paramref name="output"/> (<paramref name="ends"/>[i]: they start where
-    /// the previous event's end, or at the count <paramref name="output"/> had) and whether an analytic kept it to
-    /// list it in a later detection (<paramref name="kept"/>[i]: its <see cref="Analytics.IAnalytic.EventsKept"/>
-    /// moved). Either span may be empty (not wanted); otherwise it must hold at least one element per event.
+    /// the previous event's end, or at the count <paramref name="output"/> had). <paramref name="ends"/> may be empty
+    /// (not wanted); otherwise it must hold at least one element per event.
     /// </summary>
-    public void Process(ReadOnlySpan<LogEvent> events, List<RuleMatch> output, Span<int> ends, Span<bool> kept)
+    public void Process(ReadOnlySpan<LogEvent> events, List<RuleMatch> output, Span<int> ends)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (!ends.IsEmpty && ends.Length < events.Length)
@@ -44,18 +43,12 @@ public sealed partial class DetectionEngine
             throw new ArgumentException("one end per event is needed", nameof(ends));
         }
 
-        if (!kept.IsEmpty && kept.Length < events.Length)
-        {
-            throw new ArgumentException("one flag per event is needed", nameof(kept));
-        }
-
-        var keptBefore = kept.IsEmpty ? 0 : EventsKept();
         if (events.Length <= 1)
         {
             for (var i = 0; i < events.Length; i++)
             {
                 Process(events[i], output);
-                Note(i, output, ends, kept, ref keptBefore);
+                Note(i, output, ends);
             }
 
             return;
@@ -85,35 +78,16 @@ public sealed partial class DetectionEngine
             }
 
             Report(e, _batchMatched, _matchedStart[i], _matchedEnd[i], output);
-            Note(i, output, ends, kept, ref keptBefore);
+            Note(i, output, ends);
         }
     }
 
-    private void Note(int i, List<RuleMatch> output, Span<int> ends, Span<bool> kept, ref long keptBefore)
+    private static void Note(int i, List<RuleMatch> output, Span<int> ends)
     {
         if (!ends.IsEmpty)
         {
             ends[i] = output.Count;
         }
-
-        if (!kept.IsEmpty)
-        {
-            var now = EventsKept();
-            kept[i] = now != keptBefore;
-            keptBefore = now;
-        }
-    }
-
-    /// <summary>The analytics' <see cref="Analytics.IAnalytic.EventsKept"/>, summed.</summary>
-    private long EventsKept()
-    {
-        long kept = 0;
-        for (var i = 0; i < _analytics.Count; i++)
-        {
-            kept += _analytics[i].EventsKept;
-        }
-
-        return kept;
     }
 
     // Sorts the events' indexes by bucket (a stable counting sort), into _byGroup.

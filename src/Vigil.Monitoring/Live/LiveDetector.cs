@@ -38,17 +38,11 @@ internal sealed partial class LiveDetector(
     private const int ReplayPage = 4096;
 
     private readonly List<RuleMatch> _matches = [];
-    // Store ids of the events a correlation or an analytic may list later as joined: with correlations loaded every
-    // event, otherwise only those an analytic kept (a weak-table entry per event, a GC handle each, was the detector's
-    // largest cost of its own).
-    private readonly ConditionalWeakTable<LogEvent, StrongBox<long>> _ids = [];
     private readonly AlertTexts _texts = new();
     private readonly List<RuleMatch> _uploadedMatches = [];
-    // Per event of the batch: where its detections end in _matches (_uploadedMatches), whether an analytic kept it.
+    // Per event of the batch: where its detections end in _matches (_uploadedMatches).
     private int[] _ends = [];
     private int[] _uploadedEnds = [];
-    private bool[] _kept = [];
-    private bool[] _uploadedKept = [];
     private LogEvent[] _copy = [];
     private static readonly TimeSpan BaselineInterval = TimeSpan.FromMinutes(5);
     // The last event id run through the engine (the recorded cursor follows it, see AlertRecorder).
@@ -183,7 +177,7 @@ internal sealed partial class LiveDetector(
     /// <summary>
     /// The alert candidates of the events after the detector's position, and the last event id run. The engines run
     /// the batch at once (rules bucket by bucket, then analytics in order: the same detections, in the same order, as
-    /// event by event), and tell where each event's detections end and whether an analytic kept it.
+    /// event by event), and tell where each event's detections end.
     /// </summary>
     private IReadOnlyList<AlertCandidate> Detect(IReadOnlyList<long> ids, IReadOnlyList<LogEvent> events, out long last)
     {
@@ -205,21 +199,20 @@ internal sealed partial class LiveDetector(
         Grow(count);
         var switches = rules.Current;
         var uploaded = switches.Uploaded;
-        var everyEvent = engine.CorrelationsLoaded > 0 || uploaded?.CorrelationsLoaded > 0;
         _matches.Clear();
         _uploadedMatches.Clear();
-        engine.Process(batch, _matches, _ends, _kept);
-        uploaded?.Process(batch, _uploadedMatches, _uploadedEnds, _uploadedKept);
+        for (var i = 0; i < count; i++)
+        {
+            batch[i].StoreId = ids[first + i];
+        }
+
+        engine.Process(batch, _matches, _ends);
+        uploaded?.Process(batch, _uploadedMatches, _uploadedEnds);
         List<AlertCandidate>? candidates = null;
         int from = 0, uploadedFrom = 0;
         for (var i = 0; i < count; i++)
         {
             var id = ids[first + i];
-            if (everyEvent || _kept[i] || (uploaded is not null && _uploadedKept[i]))
-            {
-                _ids.AddOrUpdate(batch[i], new StrongBox<long>(id));
-            }
-
             Candidates(_matches, from, _ends[i], id, switches, ref candidates);
             from = _ends[i];
             if (uploaded is not null)
@@ -291,15 +284,13 @@ internal sealed partial class LiveDetector(
         {
             _ends = new int[count];
             _uploadedEnds = new int[count];
-            _kept = new bool[count];
-            _uploadedKept = new bool[count];
         }
     }
 
     private AlertCandidate ToCandidate(RuleMatch match, long id)
     {
         var eventIds = match.IsCorrelation
-            ? match.Joined.Select(j => _ids.TryGetValue(j.Event, out var box) ? box.Value : 0).Where(static x => x > 0).Distinct().Append(id).Distinct().ToArray()
+            ? match.Joined.Select(static j => j.Event.StoreId).Where(static x => x > 0).Distinct().Append(id).Distinct().ToArray()
             : [id];
         var when = match.Timestamp ?? match.Event.Timestamp ?? time.GetUtcNow();
         return new AlertCandidate(match.Rule.Id, match.Rule.Title, AlertTexts.LevelName(match.Rule.Level), AlertKeys.For(match), when, eventIds, _texts.Details(match));

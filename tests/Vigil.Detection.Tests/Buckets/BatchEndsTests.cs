@@ -7,8 +7,8 @@ using Vigil.Events;
 namespace Vigil.Detection.Tests.Buckets;
 
 /// <summary>
-/// The batch overload that tells each event's detections and whether an analytic kept it (the live detector maps
-/// those events to store ids) against the same engine run event by event.
+/// The batch overload that tells where each event's detections end (the live detector turns them into alerts for that
+/// event's store id) against the same engine run event by event, an analytic's detections among them.
 /// </summary>
 public sealed class BatchEndsTests
 {
@@ -16,48 +16,42 @@ public sealed class BatchEndsTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(17)]
-    public void Ends_and_kept_flags_match_event_by_event(int size)
+    public void Ends_match_event_by_event(int size)
     {
         var events = Events();
-        var (expected, expectedKept) = EventByEvent(events);
+        var expected = EventByEvent(events);
 
-        var keeper = new KeepEveryThird();
-        var engine = BatchedDetectionTests.Engine([keeper]);
+        var engine = BatchedDetectionTests.Engine([new ReportEveryFourth()]);
         var output = new List<RuleMatch> { null! };
         var found = new List<List<string>>();
-        var kept = new List<bool>();
         for (var at = 0; at < events.Length; at += size)
         {
             var batch = events.AsSpan(at, Math.Min(size, events.Length - at));
             var ends = new int[batch.Length];
-            var flags = new bool[batch.Length + 3];
             var from = output.Count;
-            engine.Process(batch, output, ends, flags);
+            engine.Process(batch, output, ends);
             for (var i = 0; i < batch.Length; i++)
             {
                 found.Add([.. output.Skip(from).Take(ends[i] - from).Select(static d => d.Rule.Id)]);
                 from = ends[i];
-                kept.Add(flags[i]);
             }
 
             Assert.Equal(output.Count, from);
         }
 
         Assert.Equal(expected, found);
-        Assert.Equal(expectedKept, kept);
         Assert.Contains(expected, static d => d.Count > 0);
-        Assert.Contains(expectedKept, static k => k);
+        Assert.Contains(expected, static d => d.Contains("vigil-analytic-fourth"));
     }
 
     [Fact]
-    public void Spans_shorter_than_the_batch_are_refused_and_empty_ones_mean_not_wanted()
+    public void A_span_shorter_than_the_batch_is_refused_and_an_empty_one_means_not_wanted()
     {
         var engine = BatchedDetectionTests.Engine();
         var events = Events();
-        Assert.Throws<ArgumentException>(() => engine.Process(events, [], new int[1], []));
-        Assert.Throws<ArgumentException>(() => engine.Process(events, [], [], new bool[1]));
+        Assert.Throws<ArgumentException>(() => engine.Process(events, [], new int[1]));
         var output = new List<RuleMatch>();
-        engine.Process(events, output, [], []);
+        engine.Process(events, output, []);
         Assert.NotEmpty(output);
     }
 
@@ -77,45 +71,34 @@ public sealed class BatchEndsTests
         }),
     ];
 
-    private static (List<List<string>> Detections, List<bool> Kept) EventByEvent(LogEvent[] events)
+    private static List<List<string>> EventByEvent(LogEvent[] events)
     {
-        var keeper = new KeepEveryThird();
-        var engine = BatchedDetectionTests.Engine([keeper]);
+        var engine = BatchedDetectionTests.Engine([new ReportEveryFourth()]);
         var detections = new List<List<string>>();
-        var kept = new List<bool>();
         foreach (var e in events)
         {
-            var before = keeper.EventsKept;
             var output = new List<RuleMatch>();
             engine.Process(e, output);
             detections.Add([.. output.Select(static d => d.Rule.Id)]);
-            kept.Add(keeper.EventsKept != before);
         }
 
-        return (detections, kept);
+        return detections;
     }
 
-    /// <summary>An analytic of m365 events that keeps every third one it sees and reports every fourth.</summary>
-    private sealed class KeepEveryThird : IAnalytic
+    /// <summary>An analytic of m365 events that reports every fourth one it sees.</summary>
+    private sealed class ReportEveryFourth : IAnalytic
     {
         private long _seen;
 
-        public RuleInfo Info { get; } = new("vigil-analytic-keep", null, "keep", Level.Low, "Vigil tests", [], "test", "", "", Logsource.Any);
+        public RuleInfo Info { get; } = new("vigil-analytic-fourth", null, "fourth", Level.Low, "Vigil tests", [], "test", "", "", Logsource.Any);
 
         public IReadOnlyCollection<string> SourceTypes { get; } = ["m365.audit"];
 
         public IReadOnlyDictionary<string, long> Unevaluated { get; } = new Dictionary<string, long>();
 
-        public long EventsKept { get; private set; }
-
         public void Observe(LogEvent e, List<RuleMatch> output)
         {
-            if (++_seen % 3 == 0)
-            {
-                EventsKept++;
-            }
-
-            if (_seen % 4 == 0)
+            if (++_seen % 4 == 0)
             {
                 output.Add(new RuleMatch(Info, e.Timestamp, e, [], new Dictionary<string, string?>()));
             }

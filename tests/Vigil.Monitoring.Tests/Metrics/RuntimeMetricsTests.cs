@@ -1,0 +1,45 @@
+using Vigil.Monitoring;
+
+namespace Vigil.Monitoring.Tests.Metrics;
+
+public sealed class RuntimeMetricsTests
+{
+    [Fact]
+    public void Allocations_collections_and_processor_time_show_in_the_figures()
+    {
+        var metrics = new RuntimeMetrics();
+        var before = Figures(metrics);
+        var kept = new byte[4 * 1024 * 1024];
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        var spin = 0L;
+        var until = Environment.TickCount64 + 50;
+        while (Environment.TickCount64 < until)
+        {
+            spin++;
+        }
+
+        var after = Figures(metrics);
+        GC.KeepAlive(kept);
+        Assert.True(spin > 0);
+        Assert.True(after["dotnet_gc_allocated_bytes_total"] - before["dotnet_gc_allocated_bytes_total"] >= kept.Length);
+        Assert.True(after["dotnet_gc_collections_total{generation=\"0\"}"] > before["dotnet_gc_collections_total{generation=\"0\"}"]);
+        Assert.True(after["process_cpu_seconds_total"] > before["process_cpu_seconds_total"]);
+        Assert.True(after["process_resident_memory_bytes"] > 0);
+        Assert.True(after["dotnet_gc_heap_bytes"] >= kept.Length);
+        Assert.Contains("dotnet_gc_pause_seconds_total", after.Keys);
+        Assert.Contains("dotnet_gc_collections_total{generation=\"2\"}", after.Keys);
+    }
+
+    [Fact]
+    public void The_figures_render_as_prometheus_counters_and_gauges()
+    {
+        var text = PrometheusText.Render(new MonitoringMetrics(), new RuntimeMetrics().Gauges());
+        Assert.Contains("# TYPE process_cpu_seconds_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_gc_collections_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_gc_heap_bytes gauge\n", text, StringComparison.Ordinal);
+        Assert.Single(text.Split('\n'), static l => l == "# TYPE dotnet_gc_collections_total counter");
+    }
+
+    private static Dictionary<string, double> Figures(RuntimeMetrics metrics)
+        => metrics.Gauges().ToDictionary(static g => g.Name, static g => g.Value, StringComparer.Ordinal);
+}
