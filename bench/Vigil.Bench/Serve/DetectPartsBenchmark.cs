@@ -161,7 +161,7 @@ internal static class DetectPartsBenchmark
             foreach (var batch in batches)
             {
                 // Never more than the feed holds: a dropped batch would be read back from the (empty) event store.
-                while (feed.Reader.Count >= 200)
+                while (feed.Waiting + batch.Ids.Count > DetectorFeed.MaxWaitingEvents)
                 {
                     await Task.Delay(1).ConfigureAwait(false);
                 }

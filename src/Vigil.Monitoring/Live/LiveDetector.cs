@@ -58,7 +58,7 @@ internal sealed partial class LiveDetector(
         try
         {
             await CatchUpAsync(recorder, recording, cancellationToken).ConfigureAwait(false);
-            await foreach (var batch in feed.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in feed.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (feed.TakeMissed())
                 {

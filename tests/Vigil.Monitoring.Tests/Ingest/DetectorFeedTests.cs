@@ -1,0 +1,62 @@
+using Vigil.Events;
+using Vigil.Monitoring.Ingest;
+
+namespace Vigil.Monitoring.Tests.Ingest;
+
+public sealed class DetectorFeedTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Batches_beyond_the_waiting_bound_are_dropped_and_flagged_and_room_returns_as_batches_are_read()
+    {
+        var feed = new DetectorFeed(maxWaitingEvents: 10);
+        feed.Offer(Batch(1, 6));
+        feed.Offer(Batch(7, 4));
+        Assert.False(feed.TakeMissed());
+        Assert.Equal(10, feed.Waiting);
+
+        feed.Offer(Batch(11, 1));
+        Assert.True(feed.TakeMissed());
+        Assert.False(feed.TakeMissed());
+
+        await using var reader = feed.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await reader.MoveNextAsync());
+        Assert.Equal(1, reader.Current.Ids[0]);
+        Assert.Equal(4, feed.Waiting);
+
+        feed.Offer(Batch(12, 6));
+        Assert.False(feed.TakeMissed());
+        feed.Complete();
+        Assert.True(await reader.MoveNextAsync());
+        Assert.Equal(7, reader.Current.Ids[0]);
+        Assert.True(await reader.MoveNextAsync());
+        Assert.Equal(12, reader.Current.Ids[0]);
+        Assert.False(await reader.MoveNextAsync());
+        Assert.Equal(0, feed.Waiting);
+    }
+
+    [Fact]
+    public void A_batch_larger_than_the_bound_is_taken_when_none_waits()
+    {
+        var feed = new DetectorFeed(maxWaitingEvents: 10);
+        feed.Offer(Batch(1, 25));
+        Assert.False(feed.TakeMissed());
+        Assert.Equal(25, feed.Waiting);
+        feed.Offer(Batch(26, 1));
+        Assert.True(feed.TakeMissed());
+    }
+
+    [Fact]
+    public void A_batch_offered_after_the_feed_closed_is_flagged_as_missed()
+    {
+        var feed = new DetectorFeed();
+        feed.Complete();
+        feed.Offer(Batch(1, 1));
+        Assert.True(feed.TakeMissed());
+        Assert.Equal(0, feed.Waiting);
+    }
+
+    private static CommittedBatch Batch(long first, int count)
+        => new([.. Enumerable.Range(0, count).Select(i => first + i)], [.. Enumerable.Range(0, count).Select(static _ => new LogEvent())], T0);
+}
