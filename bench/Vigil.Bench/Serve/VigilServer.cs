@@ -30,6 +30,28 @@ internal sealed partial class VigilServer : IDisposable
         }
     }
 
+    /// <summary>The serve process's id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Minor page faults of the serve process so far (Linux: /proc/PID/stat, field 10), 0 where unreadable.</summary>
+    public long MinorFaults
+    {
+        get
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+                // The command name (field 2) is in parentheses and may hold spaces: count fields after its ')'.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return long.Parse(fields[7], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+    }
+
     public static string VigilDll => Path.Combine(AppContext.BaseDirectory, "vigil.dll");
 
     public static async Task<VigilServer> StartAsync(string folder, int syslogPort, int httpPort, IEnumerable<string> rules, string extraConfig = "")
