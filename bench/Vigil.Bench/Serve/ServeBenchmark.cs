@@ -108,9 +108,10 @@ internal static class ServeBenchmark
             var heap = await vigil.MetricAsync("dotnet_gc_heap_bytes").ConfigureAwait(false) / 1e6;
             var gen2 = await vigil.MetricAsync("dotnet_gc_generation_bytes", "generation=\"2\"").ConfigureAwait(false) / 1e6;
             var kept = await vigil.MetricAsync("dotnet_gc_last_promoted_bytes").ConfigureAwait(false) / 1e6;
+            var resident = await vigil.MetricAsync("process_resident_memory_bytes").ConfigureAwait(false) / 1e6;
             // A page touched for the first time (fresh heap memory the kernel must zero) costs a fault: many per event
             // means the collector keeps handing memory back to the system and taking it again.
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after the last collection: {heap:N0} MB (gen2 {gen2:N0} MB), of which that collection kept {kept:N0} MB; {faults:N0} page faults ({(double)faults / events:F2}/event)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed heap after the last collection: {heap:N0} MB (gen2 {gen2:N0} MB), of which that collection kept {kept:N0} MB; resident {resident:N0} MB; {faults:N0} page faults ({(double)faults / events:F2}/event)"));
             Console.WriteLine($"ratio vigil/rsyslog (committed): {vigilRate / rsyslogRate:F2} (target >= 0.5); with detection: {events / detected.TotalSeconds / rsyslogRate:F2}; absolute target >= 50,000 events/s");
         }
 

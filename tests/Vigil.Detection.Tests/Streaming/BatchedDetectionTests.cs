@@ -171,7 +171,7 @@ public sealed class BatchedDetectionTests
 
         public IReadOnlyDictionary<string, long> Unevaluated { get; } = new Dictionary<string, long>();
 
-            public void Observe(LogEvent e, List<RuleMatch> output) =>
+        public void Observe(LogEvent e, List<RuleMatch> output) =>
             output.Add(new RuleMatch(Info, e.Timestamp, e, [], new Dictionary<string, string?>()));
     }
 

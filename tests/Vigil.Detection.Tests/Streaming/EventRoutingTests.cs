@@ -123,7 +123,7 @@ public sealed class EventRoutingTests
 
         public IReadOnlyDictionary<string, long> Unevaluated { get; } = new Dictionary<string, long>();
 
-            public void Observe(LogEvent e, List<RuleMatch> output)
+        public void Observe(LogEvent e, List<RuleMatch> output)
         {
             Seen.Add(e.SourceType);
             output.Add(new RuleMatch(Info, e.Timestamp, e, [], new Dictionary<string, string?>()));
