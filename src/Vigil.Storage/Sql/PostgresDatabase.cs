@@ -103,7 +103,6 @@ internal sealed class PostgresDatabase : Database
         Array.Sort(ids);
         var connection = (NpgsqlConnection)scope.Connection;
         var json = new FieldsJson();
-        var text = new char[4096];
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY events (id, ts, received_at, source_type, origin, record, fields, raw) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
@@ -111,6 +110,7 @@ internal sealed class PostgresDatabase : Database
         {
             var record = events[i];
             var logEvent = record.Event;
+            var fields = json.Write(logEvent, record.Raw.Span);
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Micros(record.EventTime), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ internal sealed class PostgresDatabase : Database
             await importer.WriteAsync(Db.Text(logEvent.SourceType), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Text(logEvent.Source), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(logEvent.Record, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(json.Write(logEvent, record.RawText(ref text)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(fields, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(record.Raw, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         }
 
