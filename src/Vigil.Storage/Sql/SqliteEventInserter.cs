@@ -27,13 +27,14 @@ internal sealed class SqliteEventInserter : IDisposable
     private sqlite3_stmt? _one;
     private sqlite3_stmt? _many;
     private readonly byte[] _empty = new byte[1];
+    private readonly long[] _times = new long[ManyRows]; // the statement's rows' event times, for the blocks
     private readonly EncodedTexts _sourceTypes = new();
     private readonly EncodedTexts _origins = new();
     private long _bytesWritten;
 
     public SqliteEventInserter(SqliteConnection connection) => _connection = connection;
 
-    public long[] Insert(IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
+    public long[] Insert(IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
     {
         var db = _connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
         _one ??= Prepare(db, 1);
@@ -72,7 +73,9 @@ internal sealed class SqliteEventInserter : IDisposable
             var last = SqliteNative.LastInsertRowId(connection);
             for (var row = 0; row < rows; row++)
             {
-                ids[i + row] = last - rows + 1 + row;
+                var id = last - rows + 1 + row;
+                ids[i + row] = id;
+                blocks.Add(events[i + row].Event.SourceType, _times[row], id);
             }
 
             i += rows;
@@ -116,7 +119,9 @@ internal sealed class SqliteEventInserter : IDisposable
     private int Bind(IntPtr statement, int at, EventRecord record)
     {
         var logEvent = record.Event;
-        var rc = SqliteNative.BindInt64(statement, at + 1, Db.Micros(record.EventTime))
+        var ts = Db.Micros(record.EventTime);
+        _times[at / Columns] = ts;
+        var rc = SqliteNative.BindInt64(statement, at + 1, ts)
             | SqliteNative.BindInt64(statement, at + 2, Db.Micros(record.ReceivedAt))
             | BindText(statement, at + 3, _sourceTypes.Of(logEvent.SourceType))
             | BindText(statement, at + 4, _origins.Of(logEvent.Source))
