@@ -118,6 +118,25 @@ public abstract class EventStoreTests : StoreTests
     }
 
     [Fact]
+    public async Task Kinds_and_origins_that_repeat_and_interleave_are_stored_as_each_event_holds_them()
+    {
+        // More kinds than the inserter keeps encoded, equal text as distinct instances, NUL, non-ASCII, "".
+        string[] texts = ["postfix", new string("postfix".AsSpan()), "dovecot", "a\0b", "", "\u00FCber", "sshd", "cron", "sudo"];
+        var batch = Enumerable.Range(0, 75).Select(i =>
+        {
+            var record = Sample.Event(T0, texts[i % texts.Length], $"r{i}");
+            record.Event.Source = texts[(i / 3) % texts.Length];
+            return record;
+        }).ToList();
+
+        await Store.Events.AppendAsync(batch, null, None);
+
+        var stored = await Store.Events.SearchAsync(new EventQuery(Limit: 100), None).ToListAsync();
+        Assert.Equal(batch.Select(r => (r.Event.SourceType.Replace('\0', '\uFFFD'), r.Event.Source.Replace('\0', '\uFFFD'))), stored.Select(e => (e.SourceType, e.Origin)));
+        Assert.Equal(75, await Store.Events.CountAsync(None));
+    }
+
+    [Fact]
     public async Task A_repeated_idempotency_key_writes_nothing()
     {
         var first = await Store.Events.AppendAsync(Sample.Batch(2, T0), "batch-1", None);

@@ -1,12 +1,12 @@
 using System.Data.Common;
-using System.Runtime.InteropServices;
 using Vigil.Storage.Sql;
 
 namespace Vigil.Storage.Events;
 
 /// <summary>
-/// Keeps <c>event_blocks</c> (see <see cref="EventBlocks"/>) in an append's transaction: groups the batch by kind of
-/// log and minute, then extends each kind and minute's newest block when the ids stay within the span, else inserts one.
+/// Keeps <c>event_blocks</c> (see <see cref="EventBlocks"/>) in an append's transaction: given the batch grouped by kind
+/// of log and minute (<see cref="EventBlockGrouping"/>), extends each kind and minute's newest block when the ids stay
+/// within the span, else inserts one.
 /// </summary>
 /// <remarks>
 /// Stateless between batches: the block to extend is looked up in the database (the newest of its kind and minute
@@ -30,12 +30,12 @@ internal static class EventBlockWriter
         VALUES (@first, @last, @s, @min, @max, @n)
         """;
 
-    public static async Task RecordAsync(WriteScope scope, IReadOnlyList<EventRecord> events, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    public static async Task RecordAsync(WriteScope scope, EventBlockGrouping grouping, CancellationToken cancellationToken)
     {
         // One command of each kind per batch, its values changed per block: SQLite prepares a statement once per command.
         using var extend = Parameters(scope.Command(Extend), "@low", "@minute", "@next");
         using var insert = Parameters(scope.Command(Insert), "@first");
-        foreach (var block in Group(events, ids))
+        foreach (var block in grouping.Blocks())
         {
             Bind(extend, block, block.Last - EventBlocks.Span, block.Minute, block.Minute + EventBlocks.Minute);
             if (await extend.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
@@ -44,42 +44,6 @@ internal static class EventBlockWriter
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>The batch's blocks in order of their first ids; a kind and minute's ids are split every <see cref="EventBlocks.Span"/>.</summary>
-    internal static List<Block> Group(IReadOnlyList<EventRecord> events, IReadOnlyList<long> ids)
-    {
-        var done = new List<Block>();
-        var open = new Dictionary<(string, long), Block>();
-        Block? last = null;
-        string? lastRaw = null;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var record = events[i];
-            var ts = Db.Micros(record.EventTime);
-            var raw = record.Event.SourceType;
-            var minute = EventBlocks.MinuteOf(ts);
-            var id = ids[i];
-            // Most neighbours share kind (the same string instance) and minute: compare with the last block first.
-            if (last is null || minute != last.Minute || !ReferenceEquals(raw, lastRaw) || id - last.First >= EventBlocks.Span)
-            {
-                var source = Db.Text(raw);
-                lastRaw = raw;
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(open, (source, minute), out _);
-                if (slot is null || id - slot.First >= EventBlocks.Span)
-                {
-                    slot = new Block(source, minute, id, ts);
-                    done.Add(slot);
-                }
-
-                last = slot;
-            }
-
-            last.Add(id, ts);
-        }
-
-        done.Sort(static (a, b) => a.First.CompareTo(b.First));
-        return done;
     }
 
     // Parameters 0-4 are the block's, then the statement's own.

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 using Vigil.Events;
 
 namespace Vigil.Storage.Events;
@@ -34,22 +33,4 @@ public sealed record EventRecord(LogEvent Event, ReadOnlyMemory<byte> Raw, DateT
 
     /// <summary>The raw record as text, invalid UTF-8 as U+FFFD (as reading it back from the store gives it).</summary>
     public string RawText() => Encoding.UTF8.GetString(Raw.Span);
-
-    /// <summary>
-    /// The raw record as text in <paramref name="scratch"/> (grown when too small), decoded exactly as
-    /// <see cref="RawText()"/> does; valid until the scratch is used again. For writers that need the text per event
-    /// without keeping it.
-    /// </summary>
-    internal ReadOnlySpan<char> RawText(ref char[] scratch)
-    {
-        var raw = Raw.Span;
-        if (scratch.Length < raw.Length)
-        {
-            scratch = new char[Math.Max(raw.Length, scratch.Length * 2)];
-        }
-
-        // UTF-16 never needs more code units than UTF-8 has bytes, replacement characters included.
-        Utf8.ToUtf16(raw, scratch, out _, out var written, replaceInvalidSequences: true);
-        return scratch.AsSpan(0, written);
-    }
 }

@@ -45,6 +45,7 @@ internal sealed class FieldsJson
     private readonly byte[]?[] _names = new byte[]?[CachedNames];
     private byte[] _buffer = new byte[4096];
     private byte[] _scratch = new byte[1024];
+    private char[] _text = new char[4096];
     private int _length;
 
     /// <summary>The JSON text of <paramref name="logEvent"/>'s fields, slicing values out of <paramref name="raw"/>.</summary>
@@ -53,7 +54,28 @@ internal sealed class FieldsJson
     /// <summary>The JSON of <paramref name="logEvent"/>'s fields as UTF-8, valid until the next call.</summary>
     /// <param name="logEvent">The event.</param>
     /// <param name="raw">The raw record stored in the same row: values found in it are written as slices of it.</param>
-    public ReadOnlySpan<byte> WriteUtf8(LogEvent logEvent, ReadOnlySpan<char> raw)
+    public ReadOnlySpan<byte> WriteUtf8(LogEvent logEvent, ReadOnlySpan<char> raw) => Write(logEvent, raw, default, ascii: false);
+
+    /// <summary>
+    /// The JSON of <paramref name="logEvent"/>'s fields as UTF-8, valid until the next call: the same bytes as
+    /// <see cref="WriteUtf8(LogEvent, ReadOnlySpan{char})"/> given the record decoded as the store reads it back
+    /// (invalid UTF-8 as U+FFFD).
+    /// </summary>
+    /// <param name="logEvent">The event.</param>
+    /// <param name="raw">The raw record's bytes as the row stores them.</param>
+    /// <remarks>
+    /// Slices count UTF-16 code units of the decoded record. In a record that is all ASCII (nearly every syslog line)
+    /// those are its bytes, so values are searched for in the bytes, as the UTF-8 they are written out as anyway; any
+    /// other record is decoded first.
+    /// </remarks>
+    public ReadOnlySpan<byte> WriteUtf8(LogEvent logEvent, ReadOnlySpan<byte> raw)
+        => Ascii.IsValid(raw) ? Write(logEvent, default, raw, ascii: true) : Write(logEvent, Decode(raw), default, ascii: false);
+
+    /// <summary>The JSON text of <paramref name="logEvent"/>'s fields, slicing values out of the record's bytes.</summary>
+    public string Write(LogEvent logEvent, ReadOnlySpan<byte> raw) => Encoding.UTF8.GetString(WriteUtf8(logEvent, raw));
+
+    // One loop for both forms of the raw record: text, or (when ascii) bytes that are all ASCII.
+    private ReadOnlySpan<byte> Write(LogEvent logEvent, ReadOnlySpan<char> text, ReadOnlySpan<byte> bytes, bool ascii)
     {
         _length = 0;
         Put((byte)'[');
@@ -74,13 +96,30 @@ internal sealed class FieldsJson
             {
                 PutNumber(earlier);
             }
-            else if (value.Length >= ShortValue && Slice(raw, value, hint) is var at and >= 0)
+            else if (value.Length < ShortValue)
             {
-                Put((byte)'[');
-                PutNumber(at);
-                Put((byte)',');
-                PutNumber(value.Length);
-                Put((byte)']');
+                PutText(value);
+            }
+            else if (ascii)
+            {
+                // Encoded where it would be written: a slice replaces it, else it is finished in place.
+                var start = _length;
+                var utf8 = BeginText(value);
+                // Fewer or more bytes than UTF-16 code units: not all ASCII, so not in this record.
+                if (utf8 == value.Length && Slice(bytes, _buffer.AsSpan(start + 1, utf8), hint) is var at and >= 0)
+                {
+                    _length = start;
+                    PutSlice(at, value.Length);
+                    hint = at;
+                }
+                else
+                {
+                    EndText(utf8);
+                }
+            }
+            else if (Slice(text, value, hint) is var at and >= 0)
+            {
+                PutSlice(at, value.Length);
                 hint = at; // the next value is often inside this one (the message) or after it
             }
             else
@@ -164,6 +203,36 @@ internal sealed class FieldsJson
         return at;
     }
 
+    // Slice for a record and value that are both ASCII, where bytes are code units: the same search from the same hint,
+    // and no surrogates to respect.
+    private static int Slice(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> value, int hint)
+    {
+        var at = hint < raw.Length ? raw[hint..].IndexOf(value) : -1;
+        return at >= 0 ? at + hint : (hint > 0 ? raw[..Math.Min(raw.Length, hint + value.Length - 1)].IndexOf(value) : -1);
+    }
+
+    // Into _text, as EventRecord.RawText and the store's readers decode it (invalid UTF-8 as U+FFFD).
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> raw)
+    {
+        if (_text.Length < raw.Length)
+        {
+            _text = new char[Math.Max(raw.Length, _text.Length * 2)];
+        }
+
+        // UTF-16 never needs more code units than UTF-8 has bytes, replacement characters included.
+        Utf8.ToUtf16(raw, _text, out _, out var written, replaceInvalidSequences: true);
+        return _text.AsSpan(0, written);
+    }
+
+    private void PutSlice(int start, int length)
+    {
+        Put((byte)'[');
+        PutNumber(start);
+        Put((byte)',');
+        PutNumber(length);
+        Put((byte)']');
+    }
+
     private void PutNumber(int number)
     {
         if (_buffer.Length - _length < 11)
@@ -209,6 +278,43 @@ internal sealed class FieldsJson
     // Transcoded straight into the buffer; only a value that needs escaping is copied once more.
     private void PutText(string text)
     {
+        if (text.Length > ShortValue || !TryPutPlainAscii(text))
+        {
+            EndText(BeginText(text));
+        }
+    }
+
+    // A short value of ASCII that needs no escaping (most values: priorities, hosts, process ids, names), char by char:
+    // cheaper than setting up the transcoder and the escape search for a few characters. False, having written
+    // nothing, for any other.
+    private bool TryPutPlainAscii(string text)
+    {
+        if (_buffer.Length - _length < text.Length + 2)
+        {
+            Grow(text.Length + 2);
+        }
+
+        var at = _length + 1;
+        foreach (var c in text)
+        {
+            if (c is < (char)0x20 or >= (char)0x80 or '"' or '\\')
+            {
+                return false;
+            }
+
+            _buffer[at++] = (byte)c;
+        }
+
+        _buffer[_length] = (byte)'"';
+        _buffer[at++] = (byte)'"';
+        _length = at;
+        return true;
+    }
+
+    // Writes the opening quote and the text's UTF-8 after it, without counting the UTF-8 in _length yet; returns its
+    // length in bytes. A lone surrogate becomes U+FFFD.
+    private int BeginText(string text)
+    {
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length) + 2;
         if (_buffer.Length - _length < needed)
         {
@@ -217,6 +323,12 @@ internal sealed class FieldsJson
 
         _buffer[_length++] = (byte)'"';
         Utf8.FromUtf16(text, _buffer.AsSpan(_length), out _, out var written, replaceInvalidSequences: true);
+        return written;
+    }
+
+    // Escapes the UTF-8 that BeginText wrote and closes the quote.
+    private void EndText(int written)
+    {
         var utf8 = _buffer.AsSpan(_length, written);
         var at = utf8.IndexOfAny(NeedsEscape);
         if (at < 0)

@@ -38,8 +38,9 @@ internal sealed class SqlEventStore : IEventStore
             }
         }
 
-        var ids = await _db.InsertEventsAsync(scope, events, cancellationToken).ConfigureAwait(false);
-        await EventBlockWriter.RecordAsync(scope, events, ids, cancellationToken).ConfigureAwait(false);
+        var blocks = new EventBlockGrouping();
+        var ids = await _db.InsertEventsAsync(scope, events, blocks, cancellationToken).ConfigureAwait(false);
+        await EventBlockWriter.RecordAsync(scope, blocks, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await scope.CommitAsync().ConfigureAwait(false);
         return new AppendResult(ids, Duplicate: false);

@@ -41,8 +41,11 @@ internal abstract class Database : IAsyncDisposable
     /// <summary>Begins a write transaction, waiting for the writers <paramref name="writeLock"/> excludes.</summary>
     public abstract Task<WriteScope> BeginWriteAsync(WriteLock writeLock, CancellationToken cancellationToken);
 
-    /// <summary>Inserts events in the scope's transaction; returns their ids in order.</summary>
-    public abstract Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts events in the scope's transaction and adds each to <paramref name="blocks"/> as it is inserted; returns
+    /// their ids in order.
+    /// </summary>
+    public abstract Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 }

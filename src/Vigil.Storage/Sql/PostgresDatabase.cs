@@ -87,7 +87,7 @@ internal sealed class PostgresDatabase : Database
     /// Takes ids from the identity sequence (under the events lock, so in commit order), then sends the rows with
     /// binary COPY, the fastest way into PostgreSQL.
     /// </summary>
-    public override async Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
+    public override async Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
     {
         var ids = new long[events.Count];
         using (var command = scope.Command("SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, @n)").With("@n", events.Count))
@@ -103,7 +103,6 @@ internal sealed class PostgresDatabase : Database
         Array.Sort(ids);
         var connection = (NpgsqlConnection)scope.Connection;
         var json = new FieldsJson();
-        var text = new char[4096];
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY events (id, ts, received_at, source_type, origin, record, fields, raw) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
@@ -111,14 +110,17 @@ internal sealed class PostgresDatabase : Database
         {
             var record = events[i];
             var logEvent = record.Event;
+            var ts = Db.Micros(record.EventTime);
+            blocks.Add(logEvent.SourceType, ts, ids[i]);
+            var fields = json.Write(logEvent, record.Raw.Span);
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(Db.Micros(record.EventTime), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(ts, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Micros(record.ReceivedAt), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Text(logEvent.SourceType), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(Db.Text(logEvent.Source), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(logEvent.Record, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(json.Write(logEvent, record.RawText(ref text)), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(fields, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(record.Raw, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         }
 

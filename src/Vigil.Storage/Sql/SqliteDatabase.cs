@@ -129,8 +129,8 @@ internal sealed class SqliteDatabase : Database
         }
     }
 
-    public override Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
-        => Task.FromResult(_inserter.Insert(events, cancellationToken));
+    public override Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
+        => Task.FromResult(_inserter.Insert(events, blocks, cancellationToken));
 
     public override async ValueTask DisposeAsync()
     {

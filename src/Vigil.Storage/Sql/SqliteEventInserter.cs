@@ -26,13 +26,15 @@ internal sealed class SqliteEventInserter : IDisposable
     private readonly FieldsJson _json = new();
     private sqlite3_stmt? _one;
     private sqlite3_stmt? _many;
-    private byte[] _scratch = new byte[4096];
-    private char[] _text = new char[4096];
+    private readonly byte[] _empty = new byte[1];
+    private readonly long[] _times = new long[ManyRows]; // the statement's rows' event times, for the blocks
+    private readonly EncodedTexts _sourceTypes = new();
+    private readonly EncodedTexts _origins = new();
     private long _bytesWritten;
 
     public SqliteEventInserter(SqliteConnection connection) => _connection = connection;
 
-    public long[] Insert(IReadOnlyList<EventRecord> events, CancellationToken cancellationToken)
+    public long[] Insert(IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
     {
         var db = _connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
         _one ??= Prepare(db, 1);
@@ -71,7 +73,9 @@ internal sealed class SqliteEventInserter : IDisposable
             var last = SqliteNative.LastInsertRowId(connection);
             for (var row = 0; row < rows; row++)
             {
-                ids[i + row] = last - rows + 1 + row;
+                var id = last - rows + 1 + row;
+                ids[i + row] = id;
+                blocks.Add(events[i + row].Event.SourceType, _times[row], id);
             }
 
             i += rows;
@@ -115,38 +119,72 @@ internal sealed class SqliteEventInserter : IDisposable
     private int Bind(IntPtr statement, int at, EventRecord record)
     {
         var logEvent = record.Event;
-        var rc = SqliteNative.BindInt64(statement, at + 1, Db.Micros(record.EventTime))
+        var ts = Db.Micros(record.EventTime);
+        _times[at / Columns] = ts;
+        var rc = SqliteNative.BindInt64(statement, at + 1, ts)
             | SqliteNative.BindInt64(statement, at + 2, Db.Micros(record.ReceivedAt))
-            | BindText(statement, at + 3, Db.Text(logEvent.SourceType))
-            | BindText(statement, at + 4, Db.Text(logEvent.Source))
+            | BindText(statement, at + 3, _sourceTypes.Of(logEvent.SourceType))
+            | BindText(statement, at + 4, _origins.Of(logEvent.Source))
             | SqliteNative.BindInt64(statement, at + 5, logEvent.Record);
-        var json = _json.WriteUtf8(logEvent, record.RawText(ref _text));
+        var json = _json.WriteUtf8(logEvent, record.Raw.Span);
         rc |= SqliteNative.BindText(statement, at + 6, ref MemoryMarshal.GetReference(json), json.Length, SqliteNative.Transient);
         // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
         _bytesWritten += json.Length + record.Raw.Length + 96;
-        // The received bytes as they are; an empty record from the scratch array, as a null pointer would bind NULL.
+        // The received bytes as they are; an empty record from _empty, as a null pointer would bind NULL.
         var rawBytes = record.Raw.Span;
-        return rc | SqliteNative.BindBlob(statement, at + 7, ref rawBytes.IsEmpty ? ref _scratch[0] : ref MemoryMarshal.GetReference(rawBytes), rawBytes.Length, SqliteNative.Transient);
+        return rc | SqliteNative.BindBlob(statement, at + 7, ref rawBytes.IsEmpty ? ref _empty[0] : ref MemoryMarshal.GetReference(rawBytes), rawBytes.Length, SqliteNative.Transient);
     }
 
-    // From a non-empty array even for "": a null pointer would bind NULL, and the columns are NOT NULL.
-    private int BindText(IntPtr statement, int index, string text)
-    {
-        var length = Encode(text);
-        return SqliteNative.BindText(statement, index, ref _scratch[0], length, SqliteNative.Transient);
-    }
+    private static int BindText(IntPtr statement, int index, EncodedText text)
+        => SqliteNative.BindText(statement, index, ref text.Utf8[0], text.Length, SqliteNative.Transient);
 
-    // Into _scratch, valid until the next call: SQLite copies bound values (SQLITE_TRANSIENT). A lone surrogate
-    // becomes U+FFFD, as Encoding.UTF8 did. Returns the length in bytes.
-    private int Encode(string text)
+    // Column values (Db.Text) as UTF-8, a lone surrogate as U+FFFD as Encoding.UTF8 did, for the last few strings seen.
+    // Kinds of log and origins repeat from row to row as the same instances (a parser's or listener's; syslog
+    // interleaves a few kinds), so their bytes are reused while the reference is the same: strings are immutable, so
+    // an instance cannot have come to hold other text.
+    private sealed class EncodedTexts
     {
-        var needed = (text.Length * 3) + 1;
-        if (_scratch.Length < needed)
+        private readonly EncodedText[] _texts = [new(), new(), new(), new()];
+        private int _next;
+
+        public EncodedText Of(string text)
         {
-            _scratch = new byte[Math.Max(needed, _scratch.Length * 2)];
-        }
+            foreach (var encoded in _texts)
+            {
+                if (ReferenceEquals(encoded.Text, text))
+                {
+                    return encoded;
+                }
+            }
 
-        System.Text.Unicode.Utf8.FromUtf16(text, _scratch, out _, out var written, replaceInvalidSequences: true);
-        return written;
+            var replaced = _texts[_next];
+            _next = (_next + 1) % _texts.Length;
+            replaced.Set(text);
+            return replaced;
+        }
+    }
+
+    private sealed class EncodedText
+    {
+        public string? Text { get; private set; }
+
+        // Never empty, even for "": a null pointer would bind NULL, and the columns are NOT NULL.
+        public byte[] Utf8 { get; private set; } = new byte[256];
+
+        public int Length { get; private set; }
+
+        public void Set(string text)
+        {
+            var value = Db.Text(text);
+            var needed = (value.Length * 3) + 1;
+            if (Utf8.Length < needed)
+            {
+                Utf8 = new byte[Math.Max(needed, Utf8.Length * 2)];
+            }
+
+            System.Text.Unicode.Utf8.FromUtf16(value, Utf8, out _, out var written, replaceInvalidSequences: true);
+            Length = written;
+            Text = text;
+        }
     }
 }
