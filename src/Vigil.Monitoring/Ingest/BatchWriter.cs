@@ -27,6 +27,9 @@ internal sealed partial class BatchWriter(
 {
     public const int MaxBatchEvents = 16384;
 
+    /// <summary>Events per batch handed to the detector: 8,192, so that its arrays are not large objects.</summary>
+    public const int DetectorBatchEvents = EventIds.ChunkLength;
+
     private const int GatherBelow = 512;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(2);
 
@@ -138,7 +141,7 @@ internal sealed partial class BatchWriter(
             var count = item.Events.Count;
             if (item.Acknowledged)
             {
-                var ids = result.Duplicate ? [] : result.Ids.Skip(offset).Take(count).ToArray();
+                var ids = result.Duplicate ? [] : Slice(result.Ids, offset, count);
                 item.Complete(new AppendResult(ids, result.Duplicate));
             }
 
@@ -148,14 +151,37 @@ internal sealed partial class BatchWriter(
 
         if (!result.Duplicate)
         {
-            var events = new LogEvent[_records.Count];
-            for (var i = 0; i < events.Length; i++)
+            // In pieces whose arrays stay below the large object threshold (see EventIds): a 16,384-event batch as one
+            // array of events and one of ids made two large objects per transaction, and with them full collections.
+            var committedAt = time.GetUtcNow();
+            for (var start = 0; start < _records.Count; start += DetectorBatchEvents)
             {
-                events[i] = _records[i].Event;
-            }
+                var length = Math.Min(DetectorBatchEvents, _records.Count - start);
+                var events = new LogEvent[length];
+                for (var i = 0; i < length; i++)
+                {
+                    events[i] = _records[start + i].Event;
+                }
 
-            detector.Offer(new CommittedBatch(result.Ids, events, time.GetUtcNow()));
+                detector.Offer(new CommittedBatch(Slice(result.Ids, start, length), events, committedAt));
+            }
         }
+    }
+
+    private static long[] Slice(IReadOnlyList<long> ids, int start, int length)
+    {
+        if (ids is EventIds chunked)
+        {
+            return chunked.Slice(start, length);
+        }
+
+        var slice = new long[length];
+        for (var i = 0; i < length; i++)
+        {
+            slice[i] = ids[start + i];
+        }
+
+        return slice;
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Event store rejected a batch of {Count} events ({Error}); their senders get an error")]

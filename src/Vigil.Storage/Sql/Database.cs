@@ -45,7 +45,7 @@ internal abstract class Database : IAsyncDisposable
     /// Inserts events in the scope's transaction and adds each to <paramref name="blocks"/> as it is inserted; returns
     /// their ids in order.
     /// </summary>
-    public abstract Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken);
+    public abstract Task<EventIds> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 }

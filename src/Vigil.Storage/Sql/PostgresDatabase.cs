@@ -87,20 +87,26 @@ internal sealed class PostgresDatabase : Database
     /// Takes ids from the identity sequence (under the events lock, so in commit order), then sends the rows with
     /// binary COPY, the fastest way into PostgreSQL.
     /// </summary>
-    public override async Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
+    public override async Task<EventIds> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
     {
-        var ids = new long[events.Count];
+        var taken = new long[events.Count];
         using (var command = scope.Command("SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, @n)").With("@n", events.Count))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var i = 0;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                ids[i++] = reader.GetInt64(0);
+                taken[i++] = reader.GetInt64(0);
             }
         }
 
-        Array.Sort(ids);
+        Array.Sort(taken);
+        var ids = new EventIds(events.Count);
+        for (var i = 0; i < taken.Length; i++)
+        {
+            ids[i] = taken[i];
+        }
+
         var connection = (NpgsqlConnection)scope.Connection;
         var json = new FieldsJson();
         await using var importer = await connection.BeginBinaryImportAsync(

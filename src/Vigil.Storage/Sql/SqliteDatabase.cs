@@ -129,7 +129,7 @@ internal sealed class SqliteDatabase : Database
         }
     }
 
-    public override Task<long[]> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
+    public override Task<EventIds> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
         => Task.FromResult(_inserter.Insert(events, blocks, cancellationToken));
 
     public override async ValueTask DisposeAsync()

@@ -34,7 +34,7 @@ internal sealed class SqliteEventInserter : IDisposable
 
     public SqliteEventInserter(SqliteConnection connection) => _connection = connection;
 
-    public long[] Insert(IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
+    public EventIds Insert(IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
     {
         var db = _connection.Handle ?? throw new InvalidOperationException("The writer connection is not open.");
         _one ??= Prepare(db, 1);
@@ -44,11 +44,11 @@ internal sealed class SqliteEventInserter : IDisposable
         var one = _one.DangerousGetHandle();
         var many = _many.DangerousGetHandle();
         var connection = db.DangerousGetHandle();
-        var ids = new long[events.Count];
-        for (var i = 0; i < ids.Length;)
+        var ids = new EventIds(events.Count);
+        for (var i = 0; i < ids.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = ids.Length - i >= ManyRows ? ManyRows : 1;
+            var rows = ids.Count - i >= ManyRows ? ManyRows : 1;
             var statement = rows == 1 ? one : many;
             var bound = raw.SQLITE_OK;
             for (var row = 0; row < rows; row++)
