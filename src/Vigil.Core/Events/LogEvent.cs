@@ -8,8 +8,10 @@ namespace Vigil.Events;
 /// Fields are kept as two parallel arrays (interned name id, text value) in the order they were read, so building an
 /// event is cheap and a lookup is a vectorised scan over a few dozen integers. A name may repeat (array elements are
 /// added as several values of one field); a rule matches a repeated field when any value matches. A value is
-/// <c>null</c> when the log said null. Numbers and booleans are kept as their text. Not thread-safe while it is being
-/// built; read-only afterwards by convention.
+/// <c>null</c> when the log said null. Numbers and booleans are kept as their text. A parser that makes many events can
+/// build each in one scratch event and hand on <see cref="TakeCompact"/>'s copy, whose arrays hold exactly its fields
+/// (the id array shared by events of one shape). Not thread-safe while it is being built; read-only afterwards by
+/// convention.
 /// </remarks>
 public sealed class LogEvent
 {
