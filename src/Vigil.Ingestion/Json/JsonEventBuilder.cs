@@ -31,7 +31,9 @@ internal sealed class JsonEventBuilder
     private int _depth;
     private int _eventFrame = -1;
     private LogEvent? _event;
-    private int _capacity = 16;
+
+    // Every event is built here and handed on compact (LogEvent.TakeCompact): no empty slots in the events kept.
+    private LogEvent? _scratch;
     private byte[] _unescaped = new byte[256];
 
     /// <summary>The 1-based index of the last top-level value (or array element) begun.</summary>
@@ -116,9 +118,8 @@ internal sealed class JsonEventBuilder
     {
         var logEvent = _event!;
         _event = null;
-        _capacity = Math.Max(16, logEvent.Count);
         logEvent.Timestamp = Timestamps.EventTime.Find(logEvent);
-        return logEvent;
+        return logEvent.TakeCompact();
     }
 
     /// <summary>Forgets a value left unfinished (after invalid JSON).</summary>
@@ -175,7 +176,8 @@ internal sealed class JsonEventBuilder
         ValueIndex++;
         RejectKind = "";
         _paths.ClearIfLarge();
-        _event = new LogEvent(_capacity);
+        _event = _scratch ??= new LogEvent(64);
+        _event.Clear();
         Push(FrameKind.Object, PathTable.Root);
         _eventFrame = _depth - 1;
     }

@@ -57,16 +57,16 @@ internal static class DovecotFields
         }
 
         AddIf(logEvent, User, user);
-        AddIf(logEvent, Method, MailLogFields.Value(text, "method"));
+        AddIf(logEvent, Method, MailLogFields.Token(text, "method"));
         AddIf(logEvent, RemoteIp, rip);
-        AddIf(logEvent, LocalIp, MailLogFields.Value(text, "lip"));
+        AddIf(logEvent, LocalIp, MailLogFields.Token(text, "lip"));
         AddIf(logEvent, Session, MailLogFields.Value(text, "session"));
         var failed = text.IndexOf("(auth failed, ", StringComparison.Ordinal);
         if (failed >= 0)
         {
             var count = text[(failed + 14)..];
             var end = count.IndexOf(' ');
-            AddIf(logEvent, Attempts, end > 0 ? count[..end].ToString() : null);
+            AddIf(logEvent, Attempts, end > 0 ? TokenCache.Get(count[..end]) : null);
         }
 
         if (action is "auth-failed" or "unknown-user")

@@ -50,7 +50,15 @@ internal static class MailLogFields
     /// The value of <c>key=</c> in <paramref name="text"/> (the first occurrence starting a word): up to a matching
     /// <c>&gt;</c> when it starts with <c>&lt;</c>, else up to <c>,</c>, space or the end. Null when absent.
     /// </summary>
-    public static string? Value(ReadOnlySpan<char> text, string key)
+    public static string? Value(ReadOnlySpan<char> text, string key) => TryValue(text, key, out var value) ? value.ToString() : null;
+
+    /// <summary>
+    /// The value of <c>key=</c> as <see cref="Value"/> finds it, as a string shared between messages (see
+    /// <see cref="TokenCache"/>): for keys whose values come in a few variants (a status, a method, a local address).
+    /// </summary>
+    public static string? Token(ReadOnlySpan<char> text, string key) => TryValue(text, key, out var value) ? TokenCache.Get(value) : null;
+
+    private static bool TryValue(ReadOnlySpan<char> text, string key, out ReadOnlySpan<char> value)
     {
         var from = 0;
         while (from < text.Length)
@@ -58,28 +66,31 @@ internal static class MailLogFields
             var found = text[from..].IndexOf(key, StringComparison.Ordinal);
             if (found < 0)
             {
-                return null;
+                break;
             }
 
             var start = from + found;
             var after = start + key.Length;
             if ((start == 0 || text[start - 1] is ' ' or ',' or '(' or ';') && after < text.Length && text[after] == '=')
             {
-                var value = text[(after + 1)..];
+                value = text[(after + 1)..];
                 if (value.StartsWith('<'))
                 {
                     var close = value.IndexOf('>');
-                    return close < 0 ? value[1..].ToString() : value[1..close].ToString();
+                    value = close < 0 ? value[1..] : value[1..close];
+                    return true;
                 }
 
                 var end = value.IndexOfAny(", ");
-                return (end < 0 ? value : value[..end]).ToString();
+                value = end < 0 ? value : value[..end];
+                return true;
             }
 
             from = after;
         }
 
-        return null;
+        value = default;
+        return false;
     }
 
     /// <summary>Splits <c>host[ip]</c> or <c>host[ip]:port</c>; false when <paramref name="text"/> is not that shape.</summary>

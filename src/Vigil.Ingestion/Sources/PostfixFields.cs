@@ -49,7 +49,7 @@ internal static class PostfixFields
 
             var method = text[(sasl + 5)..];
             var space = method.IndexOf(' ');
-            logEvent.Add(SaslMethod, (space < 0 ? method : method[..space]).ToString());
+            logEvent.Add(SaslMethod, TokenCache.Get(space < 0 ? method : method[..space]));
         }
         else if (text.Contains("reject: ", StringComparison.Ordinal))
         {
@@ -74,15 +74,15 @@ internal static class PostfixFields
 
         AddIf(logEvent, ClientHost, host);
         AddIf(logEvent, ClientIp, ip);
-        var saslMethod = MailLogFields.Value(text, "sasl_method");
+        var saslMethod = MailLogFields.Token(text, "sasl_method");
         var user = MailLogFields.Value(text, "sasl_username");
         AddIf(logEvent, SaslMethod, saslMethod);
         AddIf(logEvent, SaslUsername, user);
         AddIf(logEvent, From, MailLogFields.Value(text, "from"));
         AddIf(logEvent, To, MailLogFields.Value(text, "to"));
-        AddIf(logEvent, Status, MailLogFields.Value(text, "status"));
+        AddIf(logEvent, Status, MailLogFields.Token(text, "status"));
         AddIf(logEvent, Relay, MailLogFields.Value(text, "relay"));
-        AddIf(logEvent, Nrcpt, MailLogFields.Value(text, "nrcpt"));
+        AddIf(logEvent, Nrcpt, MailLogFields.Token(text, "nrcpt"));
 
         if (authFailed)
         {

@@ -20,9 +20,6 @@ public sealed class MessageIngest : IMessageSink
     // Events per queue hand-over at most: a read of a 64 KiB buffer holds some 500 syslog messages.
     private const int MaxHandOver = 1024;
 
-    // Receive blocks stay under the large object heap's threshold (85,000 bytes).
-    private const int BlockBytes = 64 * 1024;
-
     private readonly MonitoringService _monitoring;
     private readonly string? _declaredType;
     private OriginName? _origin;
@@ -46,21 +43,22 @@ public sealed class MessageIngest : IMessageSink
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The payloads are copied into a few arrays for the call, which the events' raw records are slices of (about one
-    /// object per 64 KiB read, not one per message). The events of one call go to the queue as one hand-over (several when there are
-    /// more than it takes at once); while the queue has room, nothing waits and nothing is allocated for waiting.
+    /// The payloads are copied into a few arrays as they are parsed (<see cref="PayloadBlocks"/>), which the events' raw
+    /// records are slices of (about one object per 64 KiB read, not one per message). The events of one call go to the
+    /// queue as one hand-over (several when there are more than it takes at once); while the queue has room, nothing
+    /// waits and nothing is allocated for waiting.
     /// </remarks>
     public ValueTask AcceptManyAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var raws = Copy(messages);
+        var blocks = default(PayloadBlocks);
         var next = 0;
         while (next < messages.Count)
         {
-            var handedOver = HandOverNext(messages, raws, ref next, cancellationToken);
+            var handedOver = HandOverNext(messages, ref blocks, ref next, cancellationToken);
             if (!handedOver.IsCompletedSuccessfully)
             {
-                return AwaitThenHandOverAsync(handedOver, messages, raws, next, cancellationToken);
+                return AwaitThenHandOverAsync(handedOver, messages, blocks, next, cancellationToken);
             }
 
             handedOver.GetAwaiter().GetResult();
@@ -69,56 +67,26 @@ public sealed class MessageIngest : IMessageSink
         return default;
     }
 
-    // The payloads one after the other in arrays of at most BlockBytes (a larger payload gets its own): they lie in the
-    // listener's buffer only during the call. The bound keeps blocks off the large object heap, which a read of the
-    // listener's 128 KiB buffer would reach and which only a full collection frees.
-    internal static ReadOnlyMemory<byte>[] Copy(IReadOnlyList<ReceivedMessage> messages)
-    {
-        var raws = new ReadOnlyMemory<byte>[messages.Count];
-        byte[] block = [];
-        var offset = 0;
-        for (var i = 0; i < messages.Count; i++)
-        {
-            var payload = messages[i].Payload.Span;
-            if (block.Length - offset < payload.Length)
-            {
-                var rest = 0;
-                for (var j = i; j < messages.Count && rest + messages[j].Payload.Length <= BlockBytes; j++)
-                {
-                    rest += messages[j].Payload.Length;
-                }
-
-                block = GC.AllocateUninitializedArray<byte>(Math.Max(rest, payload.Length));
-                offset = 0;
-            }
-
-            payload.CopyTo(block.AsSpan(offset));
-            raws[i] = new ReadOnlyMemory<byte>(block, offset, payload.Length);
-            offset += payload.Length;
-        }
-
-        return raws;
-    }
-
     private async ValueTask AwaitThenHandOverAsync(
-        ValueTask handedOver, IReadOnlyList<ReceivedMessage> messages, ReadOnlyMemory<byte>[] raws, int next, CancellationToken cancellationToken)
+        ValueTask handedOver, IReadOnlyList<ReceivedMessage> messages, PayloadBlocks blocks, int next, CancellationToken cancellationToken)
     {
         await handedOver.ConfigureAwait(false);
         while (next < messages.Count)
         {
-            await HandOverNext(messages, raws, ref next, cancellationToken).ConfigureAwait(false);
+            await HandOverNext(messages, ref blocks, ref next, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    // Parses messages from `next` on until a hand-over is full or the messages end, and hands them over.
-    private ValueTask HandOverNext(IReadOnlyList<ReceivedMessage> messages, ReadOnlyMemory<byte>[] raws, ref int next, CancellationToken cancellationToken)
+    // Parses messages from `next` on until a hand-over is full or the messages end, and hands them over. The payloads
+    // stay valid until the call's task completes, so each is copied only as its message is parsed.
+    private ValueTask HandOverNext(IReadOnlyList<ReceivedMessage> messages, ref PayloadBlocks blocks, ref int next, CancellationToken cancellationToken)
     {
         var queue = _monitoring.Queue;
         var most = Math.Min(queue.Capacity, MaxHandOver);
         List<EventRecord>? records = null;
         while (next < messages.Count && (records is null || records.Count < most))
         {
-            var raw = raws[next];
+            var raw = blocks.Keep(messages, next);
             var message = messages[next++];
             if (Parse(message, raw) is { } record)
             {

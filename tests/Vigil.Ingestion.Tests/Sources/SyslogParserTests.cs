@@ -111,6 +111,18 @@ public sealed class SyslogParserTests
         Assert.Equal(TimeSpan.Zero, result.Event.Timestamp!.Value.Offset);
     }
 
+    [Fact]
+    public void A_message_that_fails_half_way_leaves_none_of_its_fields_in_the_next_event()
+    {
+        var failed = SyslogParser.Parse("<34>1 2003-10-11T22:14:15.003Z host app - ID47 [id a=1]"u8, Received);
+        var parsed = SyslogParser.Parse("<13>Mar  1 10:00:00 h a: ok"u8, Received);
+
+        Assert.False(failed.Success);
+        Assert.Equal(
+            ["syslog.priority=13", "syslog.facility=user", "syslog.severity=notice", "syslog.hostname=h", "syslog.appname=a", "message=ok", "syslog.message=ok"],
+            parsed.Event!.Fields().Select(f => $"{f.Key}={f.Value}"));
+    }
+
     public static TheoryData<byte[], string, string> BadMessages => new()
     {
         { ""u8.ToArray(), "invalid-syslog", "the message is empty" },

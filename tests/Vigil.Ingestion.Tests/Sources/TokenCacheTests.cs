@@ -21,6 +21,35 @@ public sealed class TokenCacheTests
         Assert.NotSame(first.Get("syslog.procid"), second.Get("syslog.procid"));
     }
 
+    [Fact]
+    public void Mail_fields_with_few_values_are_shared_between_messages()
+    {
+        string[] postfix =
+        [
+            "<22>Mar  1 10:00:00 mail postfix/smtp[101]: 3A00000001: to=<a@example.net>, relay=mx.example.net[198.51.100.1]:25, nrcpt=1, status=sent (250 ok)",
+            "<22>Mar  1 10:00:01 mail postfix/smtp[102]: 3A00000002: to=<b@example.net>, relay=mx.example.net[198.51.100.2]:25, nrcpt=1, status=sent (250 ok)",
+        ];
+        string[] dovecot =
+        [
+            "<22>Mar  1 10:00:00 mail dovecot: imap-login: Login: user=<a@clinic.example>, method=PLAIN, rip=192.0.2.1, lip=10.0.0.5, TLS",
+            "<22>Mar  1 10:00:01 mail dovecot: imap-login: Login: user=<b@clinic.example>, method=PLAIN, rip=192.0.2.2, lip=10.0.0.5, TLS",
+        ];
+        string[] sasl =
+        [
+            "<22>Mar  1 10:00:00 mail postfix/smtpd[101]: warning: unknown[203.0.113.1]: SASL LOGIN authentication failed: authentication failure",
+            "<22>Mar  1 10:00:01 mail postfix/smtpd[102]: warning: unknown[203.0.113.2]: SASL LOGIN authentication failed: authentication failure",
+        ];
+
+        var cases = new[] { (postfix, "postfix.status", "sent"), (postfix, "postfix.nrcpt", "1"), (dovecot, "dovecot.method", "PLAIN"), (dovecot, "dovecot.lip", "10.0.0.5"), (sasl, "postfix.sasl_method", "LOGIN") };
+        foreach (var (lines, name, value) in cases)
+        {
+            var first = SyslogParser.Parse(lines[0].AsSpan(), Received).Event!.Get(name);
+            var second = SyslogParser.Parse(lines[1].AsSpan(), Received).Event!.Get(name);
+            Assert.Equal((name, value), (name, first));
+            Assert.Same(first, second);
+        }
+    }
+
     [Theory]
     [InlineData("mail", "mail")]
     [InlineData("mail", "maim")]
