@@ -15,8 +15,12 @@ namespace Vigil.Monitoring.Ingest;
 /// </remarks>
 internal sealed class DetectorFeed(int maxWaitingEvents = DetectorFeed.MaxWaitingEvents)
 {
-    /// <summary>Four full batches of the writer.</summary>
-    public const int MaxWaitingEvents = 4 * BatchWriter.MaxBatchEvents;
+    /// <summary>
+    /// Sixteen full batches of the writer: about a second of a flood, so that a pause of the detector (a collection,
+    /// a burst of alerts) is absorbed in memory. Reading back from the store is slower than taking a batch in memory,
+    /// so a detector that falls behind the bound stays behind until the flood eases; four batches were too few.
+    /// </summary>
+    public const int MaxWaitingEvents = 16 * BatchWriter.MaxBatchEvents;
 
     private readonly Channel<CommittedBatch> _channel = Channel.CreateUnbounded<CommittedBatch>(new UnboundedChannelOptions
     {
