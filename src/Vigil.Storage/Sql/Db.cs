@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text;
 
 namespace Vigil.Storage.Sql;
 
@@ -34,10 +35,37 @@ internal static class Db
     public static DateTimeOffset Time(long micros) => DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
 
     /// <summary>
-    /// Text for a text column: PostgreSQL rejects NUL characters in text, so they become U+FFFD on both databases
-    /// (the same data reads back the same whichever database holds it). Raw records are stored as bytes and keep theirs.
+    /// Text for a text column: PostgreSQL rejects NUL characters in text and cannot encode a lone surrogate (its
+    /// driver throws, failing the whole batch), so both become U+FFFD on both databases (the same data reads back the
+    /// same whichever database holds it; SQLite's UTF-8 conversion replaced lone surrogates already). Raw records are
+    /// stored as bytes and keep theirs.
     /// </summary>
-    public static string Text(string value) => value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value;
+    public static string Text(string value)
+    {
+        var text = value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value;
+        // Only a string holding surrogates is checked further; a round trip through UTF-8 keeps pairs and replaces
+        // lone ones, as Encoding.UTF8 does everywhere else in the store.
+        return text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && HasLoneSurrogate(text)
+            ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text))
+            : text;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static async Task<long?> ScalarInt64Async(DbCommand command, CancellationToken cancellationToken)
     {
