@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks vigil serve (syslog over TCP into SQLite, all SigmaHQ rules) against Debian's rsyslog in the same run.
-# Usage: bench/serve.sh [--events N] [--rate N] [--seconds N]
+# Usage: bench/serve.sh [--events N] [--rate N] [--seconds N] [--runs N] [--rsyslog-runs N] [--perf FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v rsyslogd >/dev/null && [ ! -x /usr/sbin/rsyslogd ]; then
