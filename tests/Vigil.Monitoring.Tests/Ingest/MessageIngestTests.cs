@@ -175,22 +175,6 @@ public sealed class MessageIngestTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_pool_hands_out_returned_blocks_again_and_keeps_at_most_its_bound()
-    {
-        var pool = new PayloadBlockPool();
-        var first = pool.Rent();
-        Assert.Equal(PayloadBlockPool.BlockBytes, first.Length);
-        pool.Return([first]);
-        Assert.Same(first, pool.Rent());
-        Assert.Equal(1, pool.Reused);
-
-        var many = Enumerable.Range(0, PayloadBlockPool.MaxKept + 10).Select(_ => pool.Rent()).ToList();
-        pool.Return(many);
-        var again = Enumerable.Range(0, PayloadBlockPool.MaxKept + 10).Select(_ => pool.Rent()).ToList();
-        Assert.Equal(PayloadBlockPool.MaxKept, again.Count(b => many.Contains(b)));
-    }
-
-    [Fact]
     public async Task Raw_records_of_large_reads_are_stored_intact_while_their_pooled_blocks_take_later_reads()
     {
         // Reads of 40 messages of about 5,000 bytes: each hand-over (8 events, the queue's capacity) fills most of a
