@@ -50,7 +50,7 @@ internal static class Rfc3164Parser
             logEvent.Add(SyslogFields.AppName, TokenCache.Get(tag));
             if (!pid.IsEmpty)
             {
-                logEvent.Add(SyslogFields.ProcId, pid.ToString());
+                logEvent.Add(SyslogFields.ProcId, ProcessIds.Get(pid));
             }
 
             rest = rest[consumed..];

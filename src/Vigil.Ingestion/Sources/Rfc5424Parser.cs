@@ -37,10 +37,26 @@ internal static class Rfc5424Parser
             return SyslogParseResult.Failed(invalid);
         }
 
-        AddUnlessNil(logEvent, SyslogFields.Hostname, hostname);
-        AddUnlessNil(logEvent, SyslogFields.AppName, appName);
-        AddUnlessNil(logEvent, SyslogFields.ProcId, procId);
-        AddUnlessNil(logEvent, SyslogFields.MsgId, msgId);
+        // Host, app and message id repeat from message to message, the process id over a daemon's life: shared strings.
+        if (hostname is not "-")
+        {
+            logEvent.Add(SyslogFields.Hostname, TokenCache.Get(hostname));
+        }
+
+        if (appName is not "-")
+        {
+            logEvent.Add(SyslogFields.AppName, TokenCache.Get(appName));
+        }
+
+        if (procId is not "-")
+        {
+            logEvent.Add(SyslogFields.ProcId, ProcessIds.Get(procId));
+        }
+
+        if (msgId is not "-")
+        {
+            logEvent.Add(SyslogFields.MsgId, TokenCache.Get(msgId));
+        }
 
         if (StructuredData.Parse(ref rest, logEvent) is { } sdError)
         {
@@ -83,14 +99,6 @@ internal static class Rfc5424Parser
         value.Length > max ? $"the RFC 5424 {name} is longer than {max} characters"
         : value.ContainsAnyExceptInRange('!', '~') ? $"the RFC 5424 {name} holds characters other than printable US-ASCII"
         : null;
-
-    private static void AddUnlessNil(LogEvent logEvent, int id, ReadOnlySpan<char> value)
-    {
-        if (value is not "-")
-        {
-            logEvent.Add(id, value.ToString());
-        }
-    }
 
     /// <summary>Parses STRUCTURED-DATA: <c>-</c> or one or more <c>[SD-ID *(SP PARAM-NAME="value")]</c>.</summary>
     private static class StructuredData

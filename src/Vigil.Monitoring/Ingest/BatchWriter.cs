@@ -124,6 +124,7 @@ internal sealed partial class BatchWriter(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            ReturnBlocks();
             LogStoreFailed(log, _records.Count, e.GetType().Name);
             foreach (var item in _group)
             {
@@ -134,6 +135,7 @@ internal sealed partial class BatchWriter(
             return;
         }
 
+        ReturnBlocks();
         metrics.StoreWrite(Stopwatch.GetElapsedTime(started));
         var offset = 0;
         foreach (var item in _group)
@@ -164,6 +166,19 @@ internal sealed partial class BatchWriter(
                 }
 
                 detector.Offer(new CommittedBatch(Slice(result.Ids, start, length), events, committedAt));
+            }
+        }
+    }
+
+    // The append has returned: the store copied the raw records while inserting (or failed), and from here on only the
+    // parsed events are read (handed to the detector), so the receive blocks they lie in can take the next reads.
+    private void ReturnBlocks()
+    {
+        foreach (var item in _group)
+        {
+            if (item.Blocks is { } blocks)
+            {
+                queue.Blocks.Return(blocks);
             }
         }
     }

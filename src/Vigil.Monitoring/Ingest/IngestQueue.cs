@@ -54,6 +54,9 @@ public sealed class IngestQueue
 
     internal ChannelReader<IngestItem> Reader => _channel.Reader;
 
+    /// <summary>Receive blocks for the raw records of large reads, returned by the writer after their commit.</summary>
+    internal PayloadBlockPool Blocks { get; } = new();
+
     /// <summary>Queues events without waiting; false when the queue is full or closed.</summary>
     public bool TryEnqueue(IReadOnlyList<EventRecord> events, string? idempotencyKey, string listener, out Task<AppendResult> committed)
     {
@@ -115,17 +118,29 @@ public sealed class IngestQueue
     /// <param name="listener">The listener, for the counters.</param>
     /// <param name="cancellationToken">Cancelled when the listener stops.</param>
     /// <exception cref="ChannelClosedException">The service is stopping.</exception>
-    public ValueTask EnqueueUnacknowledgedAsync(IReadOnlyList<EventRecord> records, string listener, CancellationToken cancellationToken)
+    public ValueTask EnqueueUnacknowledgedAsync(IReadOnlyList<EventRecord> records, string listener, CancellationToken cancellationToken) =>
+        EnqueueUnacknowledgedAsync(records, listener, null, cancellationToken);
+
+    /// <summary>
+    /// Queues events nobody waits to see committed as one hand-over, whose raw records lie in <paramref name="blocks"/>
+    /// from <see cref="Blocks"/>: the writer returns them to the pool once it has committed the hand-over.
+    /// </summary>
+    /// <param name="records">At least one and at most <see cref="Capacity"/> events; the queue keeps the list.</param>
+    /// <param name="listener">The listener, for the counters.</param>
+    /// <param name="blocks">The pooled blocks the events' raw records lie in, used by no other hand-over; or null.</param>
+    /// <param name="cancellationToken">Cancelled when the listener stops.</param>
+    /// <exception cref="ChannelClosedException">The service is stopping (the blocks are then left to the collector).</exception>
+    internal ValueTask EnqueueUnacknowledgedAsync(IReadOnlyList<EventRecord> records, string listener, List<byte[]>? blocks, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentOutOfRangeException.ThrowIfLessThan(records.Count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(records.Count, Capacity);
         if (!TryReserve(records.Count))
         {
-            return ReserveThenWriteAsync(records, listener, cancellationToken);
+            return ReserveThenWriteAsync(records, listener, blocks, cancellationToken);
         }
 
-        var item = new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count);
+        var item = new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count, blocks);
         if (_channel.Writer.TryWrite(item))
         {
             _metrics.Received(listener, records.Count);
@@ -135,10 +150,10 @@ public sealed class IngestQueue
         return WriteAsync(item, cancellationToken);
     }
 
-    private async ValueTask ReserveThenWriteAsync(IReadOnlyList<EventRecord> records, string listener, CancellationToken cancellationToken)
+    private async ValueTask ReserveThenWriteAsync(IReadOnlyList<EventRecord> records, string listener, List<byte[]>? blocks, CancellationToken cancellationToken)
     {
         await ReserveAsync(records.Count, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(new IngestItem(records, null, listener, acknowledged: false, reserved: records.Count, blocks), cancellationToken).ConfigureAwait(false);
     }
 
     // Waits for room in the channel; the item's reserved budget goes back if it never gets in.

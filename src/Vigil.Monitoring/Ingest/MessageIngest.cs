@@ -44,21 +44,20 @@ public sealed class MessageIngest : IMessageSink
     /// <inheritdoc/>
     /// <remarks>
     /// The payloads are copied into a few arrays as they are parsed (<see cref="PayloadBlocks"/>), which the events' raw
-    /// records are slices of (about one object per 64 KiB read, not one per message). The events of one call go to the
-    /// queue as one hand-over (several when there are more than it takes at once); while the queue has room, nothing
-    /// waits and nothing is allocated for waiting.
+    /// records are slices of (about one object per 64 KiB read, not one per message; under a flood, blocks the writer
+    /// gives back once it committed them). The events of one call go to the queue as one hand-over (several when there
+    /// are more than it takes at once); while the queue has room, nothing waits and nothing is allocated for waiting.
     /// </remarks>
     public ValueTask AcceptManyAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var blocks = default(PayloadBlocks);
         var next = 0;
         while (next < messages.Count)
         {
-            var handedOver = HandOverNext(messages, ref blocks, ref next, cancellationToken);
+            var handedOver = HandOverNext(messages, ref next, cancellationToken);
             if (!handedOver.IsCompletedSuccessfully)
             {
-                return AwaitThenHandOverAsync(handedOver, messages, blocks, next, cancellationToken);
+                return AwaitThenHandOverAsync(handedOver, messages, next, cancellationToken);
             }
 
             handedOver.GetAwaiter().GetResult();
@@ -67,26 +66,27 @@ public sealed class MessageIngest : IMessageSink
         return default;
     }
 
-    private async ValueTask AwaitThenHandOverAsync(
-        ValueTask handedOver, IReadOnlyList<ReceivedMessage> messages, PayloadBlocks blocks, int next, CancellationToken cancellationToken)
+    private async ValueTask AwaitThenHandOverAsync(ValueTask handedOver, IReadOnlyList<ReceivedMessage> messages, int next, CancellationToken cancellationToken)
     {
         await handedOver.ConfigureAwait(false);
         while (next < messages.Count)
         {
-            await HandOverNext(messages, ref blocks, ref next, cancellationToken).ConfigureAwait(false);
+            await HandOverNext(messages, ref next, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    // Parses messages from `next` on until a hand-over is full or the messages end, and hands them over. The payloads
-    // stay valid until the call's task completes, so each is copied only as its message is parsed.
-    private ValueTask HandOverNext(IReadOnlyList<ReceivedMessage> messages, ref PayloadBlocks blocks, ref int next, CancellationToken cancellationToken)
+    // Parses messages from `next` on until a hand-over is full or the messages end, and hands them over with the pooled
+    // blocks their raw records lie in. The payloads stay valid until the call's task completes, so each is copied only
+    // as its message is parsed.
+    private ValueTask HandOverNext(IReadOnlyList<ReceivedMessage> messages, ref int next, CancellationToken cancellationToken)
     {
         var queue = _monitoring.Queue;
         var most = Math.Min(queue.Capacity, MaxHandOver);
+        var blocks = new PayloadBlocks(queue.Blocks);
         List<EventRecord>? records = null;
         while (next < messages.Count && (records is null || records.Count < most))
         {
-            var raw = blocks.Keep(messages, next);
+            var raw = blocks.Keep(messages, next, Math.Min(messages.Count, next + most - (records?.Count ?? 0)));
             var message = messages[next++];
             if (Parse(message, raw) is { } record)
             {
@@ -95,7 +95,18 @@ public sealed class MessageIngest : IMessageSink
             }
         }
 
-        return records is null ? default : queue.EnqueueUnacknowledgedAsync(records, messages[0].Listener, cancellationToken);
+        if (records is null)
+        {
+            // Every message was quarantined (a copy each): no event refers to the blocks.
+            if (blocks.Pooled is { } unused)
+            {
+                queue.Blocks.Return(unused);
+            }
+
+            return default;
+        }
+
+        return queue.EnqueueUnacknowledgedAsync(records, messages[0].Listener, blocks.Pooled, cancellationToken);
     }
 
     // The event to store, or null when the message was quarantined. The event's raw record is `raw` (the payload's

@@ -117,12 +117,14 @@ public sealed class MessageIngestTests : IAsyncLifetime
         }
 
         Frame([.. sent], out var messages);
-        var kept = default(PayloadBlocks);
+        var kept = new PayloadBlocks(null);
         var raws = new ReadOnlyMemory<byte>[messages.Length];
         for (var i = 0; i < messages.Length; i++)
         {
-            raws[i] = kept.Keep(messages, i);
+            raws[i] = kept.Keep(messages, i, messages.Length);
         }
+
+        Assert.Null(kept.Pooled);
 
         Assert.Equal(sent, raws.Select(static r => r.ToArray()));
         foreach (var raw in raws)
@@ -138,6 +140,63 @@ public sealed class MessageIngestTests : IAsyncLifetime
             var blocks = raws.Select(static r => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(r, out var s) ? s.Array : null).Distinct().Count();
             Assert.InRange(blocks, 1, (count * size / (64 * 1024)) + 3);
         }
+    }
+
+    [Theory]
+    [InlineData(100, 500, 1)] // 50,000 bytes: one pooled block
+    [InlineData(300, 1_000, 5)] // four pooled blocks of 65 payloads, and the last 40,000 bytes fill over half of a fifth
+    [InlineData(90, 1_000, 1)] // one pooled block of 65 payloads; the last 25,000 bytes get an array of their size
+    [InlineData(20, 1_000, 0)] // 20,000 bytes, under half a block: an array of their size
+    [InlineData(2, 70_000, 0)] // payloads larger than a block: their own arrays
+    public void Reads_that_fill_half_a_block_or_more_take_pooled_blocks_listed_for_the_writer(int count, int size, int pooledBlocks)
+    {
+        var sent = Enumerable.Range(0, count).Select(i => Enumerable.Repeat((byte)('a' + (i % 26)), size).ToArray()).ToArray();
+        Frame(sent, out var messages);
+        var pool = new PayloadBlockPool();
+        var kept = new PayloadBlocks(pool);
+        var raws = new ReadOnlyMemory<byte>[messages.Length];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            raws[i] = kept.Keep(messages, i, messages.Length);
+        }
+
+        Assert.Equal(sent, raws.Select(static r => r.ToArray()));
+        var arrays = raws.Select(static r => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(r, out var s) ? s.Array! : []).Distinct().ToList();
+        var pooled = arrays.Where(static a => a.Length == PayloadBlockPool.BlockBytes).ToList();
+        Assert.Equal(pooledBlocks, pooled.Count);
+        if (pooledBlocks > 0)
+        {
+            Assert.Equal(pooled, kept.Pooled!);
+        }
+        else
+        {
+            Assert.Null(kept.Pooled);
+        }
+    }
+
+    [Fact]
+    public async Task Raw_records_of_large_reads_are_stored_intact_while_their_pooled_blocks_take_later_reads()
+    {
+        // Reads of 40 messages of about 5,000 bytes: each hand-over (8 events, the queue's capacity) fills most of a
+        // pooled block. The next hand-over waits only for the writer to take the last one, not to commit it, so a block
+        // given back before its commit would be overwritten by a later read before the store copied it.
+        var sent = new List<byte[]>();
+        var ingest = new MessageIngest(Monitoring);
+        for (var read = 0; read < 12; read++)
+        {
+            var messages = Enumerable.Range(0, 40)
+                .Select(i => Encoding.UTF8.GetBytes($"<13>Mar  1 10:00:00 host app[{read}]: read {read} message {i} " + new string((char)('a' + ((read + i) % 26)), 4_950 + i)))
+                .ToArray();
+            sent.AddRange(messages);
+            var buffer = Frame(messages, out var received);
+            await ingest.AcceptManyAsync(received, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            Array.Fill(buffer, (byte)'#');
+        }
+
+        await Monitoring.StopAsync(CancellationToken.None);
+
+        Assert.Equal(sent, await StoredRawAsync());
+        Assert.True(Monitoring.Queue.Blocks.Reused > 0, "the reads never took a block back from the pool");
     }
 
     [Fact]
