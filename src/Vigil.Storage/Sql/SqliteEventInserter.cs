@@ -126,7 +126,7 @@ internal sealed class SqliteEventInserter : IDisposable
             | BindText(statement, at + 3, _sourceTypes.Of(logEvent.SourceType))
             | BindText(statement, at + 4, _origins.Of(logEvent.Source))
             | SqliteNative.BindInt64(statement, at + 5, logEvent.Record);
-        var json = _json.WriteUtf8(logEvent, record.Raw.Span);
+        var json = record.PreparedFields.IsEmpty ? _json.WriteUtf8(logEvent, record.Raw.Span) : record.PreparedFields.Span;
         rc |= SqliteNative.BindText(statement, at + 6, ref MemoryMarshal.GetReference(json), json.Length, SqliteNative.Transient);
         // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
         _bytesWritten += json.Length + record.Raw.Length + 96;
