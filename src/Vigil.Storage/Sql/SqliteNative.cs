@@ -10,13 +10,17 @@ namespace Vigil.Storage.Sql;
 /// <remarks>
 /// The library is the one SQLitePCLRaw already loaded (<c>e_sqlite3</c>, resolved the same way), so the pointers are
 /// its handles. Callers keep the statement and connection objects alive and open while they use the pointers. Text
-/// and blobs are copied by SQLite (<see cref="Transient"/>); a pointer to a zero-length buffer binds an empty value,
-/// not NULL.
+/// and blobs are copied by SQLite (<see cref="Transient"/>) or, bound <see cref="Static"/>, read where they lie until
+/// the statement is stepped (memory that must then neither move nor change); a pointer to a zero-length buffer binds
+/// an empty value, not NULL.
 /// </remarks>
 internal static class SqliteNative
 {
     /// <summary>SQLITE_TRANSIENT: SQLite copies the value before the call returns.</summary>
     public static readonly IntPtr Transient = new(-1);
+
+    /// <summary>SQLITE_STATIC: SQLite keeps the pointer and reads the value when the statement runs.</summary>
+    public static readonly IntPtr Static = IntPtr.Zero;
 
     private const string Library = "e_sqlite3";
 
