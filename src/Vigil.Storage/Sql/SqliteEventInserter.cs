@@ -146,7 +146,7 @@ internal sealed class SqliteEventInserter : IDisposable
             return rc | SqliteNative.BindBlob(statement, at + 7, ref MemoryMarshal.GetReference(rawBytes), rawBytes.Length, SqliteNative.Transient);
         }
 
-        return rc | SqliteNative.BindBlob(statement, at + 7, ref _values.Copy(rawBytes), rawBytes.Length, SqliteNative.Static);
+        return rc | SqliteNative.BindStaticBlob(statement, at + 7, ref _values.Copy(rawBytes), rawBytes.Length, SqliteNative.Static);
     }
 
     // An empty value is bound from a non-null pointer (a copy of it takes a byte), as a null pointer would bind NULL.
@@ -157,7 +157,7 @@ internal sealed class SqliteEventInserter : IDisposable
             return SqliteNative.BindText(statement, index, ref MemoryMarshal.GetReference(utf8), utf8.Length, SqliteNative.Transient);
         }
 
-        return SqliteNative.BindText(statement, index, ref _values.Copy(utf8), utf8.Length, SqliteNative.Static);
+        return SqliteNative.BindStaticText(statement, index, ref _values.Copy(utf8), utf8.Length, SqliteNative.Static);
     }
 
     // The text and blob values of the statement being bound, one after the other in arrays on the pinned object heap
