@@ -52,6 +52,7 @@ internal sealed class SqliteEventInserter : IDisposable
         var many = _many.DangerousGetHandle();
         var connection = db.DangerousGetHandle();
         var ids = new EventIds(events.Count);
+        _values.Clear(); // a call that threw left its values behind
         for (var i = 0; i < ids.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
