@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Vigil.Events;
 using Vigil.Storage.Events;
 using Vigil.Storage.Tests.Support;
 
@@ -143,38 +140,6 @@ public abstract class EventStoreTests : StoreTests
     }
 
     [Fact]
-    public async Task Prepared_and_unprepared_events_are_stored_as_identical_rows()
-    {
-        // The same events appended twice, the second time with their fields JSON written beforehand (as the listeners'
-        // sink does): every column of the two copies must be equal, whichever database. Enough events that the
-        // prepared JSON spans several of PreparedEvents' blocks; one value longer than a block's share.
-        var prepared = new PreparedEvents();
-        var records = PreparationCases();
-        var copies = records.Select(r => prepared.Create(r.Event, r.Raw, r.ReceivedAt)).ToList();
-
-        await Store.Events.AppendAsync(records, null, None);
-        await Store.Events.AppendAsync(copies, null, None);
-
-        var n = records.Count;
-        const string Same = "a.ts = b.ts AND a.received_at = b.received_at AND a.source_type = b.source_type AND a.origin = b.origin"
-            + " AND a.record = b.record AND a.fields = b.fields AND a.raw = b.raw";
-        Assert.Equal(n, Convert.ToInt32(await Database.ScalarAsync($"SELECT COUNT(*) FROM events a JOIN events b ON b.id = a.id + {n} WHERE {Same}"), CultureInfo.InvariantCulture));
-        var stored = await Store.Events.SearchAsync(new EventQuery(Limit: 2 * n), None).ToListAsync();
-        Assert.Equal(2 * n, stored.Count);
-        static object Columns(StoredEvent e) => (e.Timestamp, e.ReceivedAt, e.SourceType, e.Origin, e.Record, e.Raw);
-        for (var i = 0; i < n; i++)
-        {
-            Assert.Equal(Columns(stored[i]), Columns(stored[n + i]));
-            Assert.Equal(stored[i].Fields, stored[n + i].Fields);
-            Assert.Equal(records[i].Event.Fields().Select(AsStored).ToList(), stored[n + i].Fields);
-        }
-
-        // The message is stored as a slice of the raw record: the prepared JSON uses the writer's shorthands.
-        var first = (string?)await Database.ScalarAsync($"SELECT fields FROM events WHERE id = (SELECT MIN(id) FROM events) + {n}");
-        Assert.DoesNotContain("Accepted", first, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Rows_with_large_and_empty_values_are_stored_exactly()
     {
         // 64 rows of one batch (two 32-row statements on SQLite) whose values together fill several of the inserter's
@@ -193,65 +158,6 @@ public abstract class EventStoreTests : StoreTests
         Assert.Equal(records.Select(r => (r.EventTime, r.Event.SourceType, r.RawText())), stored.Select(e => (e.Timestamp, e.SourceType, e.Raw)));
         Assert.Equal(records.Select(r => r.Event.Fields().ToList()), stored.Select(e => e.Fields.ToList()));
     }
-
-    [Fact]
-    public async Task A_copy_of_a_prepared_record_with_another_event_stores_that_events_fields()
-    {
-        var prepared = new PreparedEvents();
-        var original = prepared.Create(Sample.Event(T0, fields: [("user", "alice")]).Event, "raw"u8.ToArray(), T0);
-        var other = Sample.Event(T0, fields: [("user", "bob"), ("host", "mail")]).Event;
-
-        await Store.Events.AppendAsync([original with { Event = other }], null, None);
-
-        var stored = Assert.Single(await Store.Events.SearchAsync(new EventQuery(), None).ToListAsync());
-        Assert.Equal(other.Fields().ToList(), stored.Fields);
-    }
-
-    // Events as listeners and parsers make them: ASCII records whose values are slices of them, non-ASCII and invalid
-    // UTF-8 records, lone surrogates in names and values, text JSON escapes, nulls, repeated instances, a long value.
-    private static List<EventRecord> PreparationCases()
-    {
-        var events = new List<(LogEvent Event, byte[] Raw)>();
-        for (var i = 0; i < 600; i++)
-        {
-            var message = $"Accepted password for user-{i:D5} from 10.0.{i % 256}.{i / 256} port {40000 + i} ssh2";
-            var (raw, fields) = (i % 8) switch
-            {
-                0 => ($"<38>Mar  1 00:00:00 host-{i % 3} sshd[{i}]: {message}", new (string, string?)[] { ("host", $"host-{i % 3}"), ("tag", "sshd"), ("pid", $"{i}") }),
-                1 => ($"ünï çödé 日本 😀 {message}", [("host", "çödé-host-name"), ("extra", "日本 😀 x")]),
-                2 => ($"x\uD800y {message}", [("f\uDC00", "v\uD800 lone surrogate value"), ("g", "\uDBFF")]),
-                3 => ($"quote \" backslash \\ {message}", [("esc\"\\", "lines\r\n\ttab\b\f \u0001\u001f"), ("empty", null), ("blank", "")]),
-                4 => (message, [("long", new string('x', 5000) + message)]),
-                _ => ($"<13>1 2026-03-01T00:00:00Z host app {i} - - {message}", [("app", "app"), ("procid", $"{i}")]),
-            };
-            var logEvent = new LogEvent { Timestamp = T0.AddSeconds(i), SourceType = i % 2 == 0 ? "sshd" : "syslog", Source = $"tcp:10.0.0.{i % 4}", Record = i };
-            foreach (var (name, value) in fields)
-            {
-                logEvent.Add(name, value);
-            }
-
-            logEvent.Add("message", message);
-            logEvent.Add("syslog.message", logEvent.ValueAt(logEvent.Count - 1)); // the same instance: a back-reference
-            events.Add((logEvent, i % 8 == 6 ? [0xFF, .. Encoding.UTF8.GetBytes(raw), 0xC3] : Encoding.UTF8.GetBytes(raw)));
-        }
-
-        // Raw records as slices of one shared array, as listeners hand them over.
-        var block = events.SelectMany(static e => e.Raw).ToArray();
-        var records = new List<EventRecord>();
-        var at = 0;
-        foreach (var (logEvent, raw) in events)
-        {
-            records.Add(new EventRecord(logEvent, block.AsMemory(at, raw.Length), logEvent.Timestamp!.Value.AddSeconds(1)));
-            at += raw.Length;
-        }
-
-        return records;
-    }
-
-    private static KeyValuePair<string, string?> AsStored(KeyValuePair<string, string?> field)
-        => new(Repaired(field.Key), field.Value is null ? null : Repaired(field.Value));
-
-    private static string Repaired(string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
     [Fact]
     public async Task A_repeated_idempotency_key_writes_nothing()

@@ -13,18 +13,12 @@ namespace Vigil.Monitoring.Ingest;
 /// <remarks>
 /// A message that starts with <c>{</c> is a JSON event (an agent forwarding JSON lines); anything else is syslog (RFC
 /// 5424, RFC 3164, or a syslog file's line without PRI). A message that parses as neither is quarantined with the
-/// reason and counted as rejected; the listener goes on. Each event's stored fields JSON is written here too
-/// (<see cref="PreparedEvents"/>), off the one batch writer. Thread-safe: listeners call it from several connections.
+/// reason and counted as rejected; the listener goes on. Thread-safe: listeners call it from several connections.
 /// </remarks>
 public sealed class MessageIngest : IMessageSink
 {
     // Events per queue hand-over at most: a read of a 64 KiB buffer holds some 500 syslog messages.
     private const int MaxHandOver = 1024;
-
-    // The events' fields JSON is written here, on the listener's thread, rather than by the one batch writer that
-    // every listener feeds (see PreparedEvents). Parse runs without awaiting, so one per thread suffices.
-    [ThreadStatic]
-    private static PreparedEvents? _prepared;
 
     private readonly MonitoringService _monitoring;
     private readonly string? _declaredType;
@@ -139,7 +133,7 @@ public sealed class MessageIngest : IMessageSink
         }
 
         logEvent.Source = origin;
-        return (_prepared ??= new PreparedEvents()).Create(logEvent, raw, message.ReceivedAt);
+        return new EventRecord(logEvent, raw, message.ReceivedAt);
     }
 
     // A connection's messages share one origin string instead of one each (thread-safe: the holder is immutable).

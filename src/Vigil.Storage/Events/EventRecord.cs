@@ -25,20 +25,6 @@ public sealed record EventRecord(LogEvent Event, ReadOnlyMemory<byte> Raw, DateT
     {
     }
 
-    // A copy (`with`) may hold another event or raw record, so it never keeps the original's prepared JSON.
-    private EventRecord(EventRecord original)
-    {
-        Event = original.Event;
-        Raw = original.Raw;
-        ReceivedAt = original.ReceivedAt;
-    }
-
-    /// <summary>
-    /// The <c>fields</c> column as UTF-8, written ahead of the store's writer by <see cref="PreparedEvents"/>; empty when
-    /// the writer is to write it (JSON is never empty). The same bytes either way.
-    /// </summary>
-    internal ReadOnlyMemory<byte> PreparedFields { get; init; }
-
     /// <summary>
     /// The event time as stored in <c>events.ts</c>: the record's own, else when it was received. One definition, because
     /// <c>event_blocks</c> must bound exactly the times the rows hold.

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Vigil.Storage.Events;
@@ -119,7 +118,7 @@ internal sealed class PostgresDatabase : Database
             var logEvent = record.Event;
             var ts = Db.Micros(record.EventTime);
             blocks.Add(logEvent.SourceType, ts, ids[i]);
-            var fields = record.PreparedFields.IsEmpty ? json.Write(logEvent, record.Raw.Span) : Encoding.UTF8.GetString(record.PreparedFields.Span);
+            var fields = json.Write(logEvent, record.Raw.Span);
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(ts, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ namespace Vigil.Storage.Sql;
 /// <para>
 /// Text and blob values are copied into <see cref="PinnedValues"/> and bound without a copy by SQLite: bound as
 /// transient, SQLite allocated, copied and freed each of a row's four values (kind, origin, fields, raw) under its
-/// allocator's lock, on the one writer task. The events' fields JSON usually comes written (<see cref="EventRecord.PreparedFields"/>).
+/// allocator's lock, on the one writer task.
 /// </para>
 /// </remarks>
 internal sealed class SqliteEventInserter : IDisposable
@@ -136,7 +136,7 @@ internal sealed class SqliteEventInserter : IDisposable
             | BindText(statement, at + 3, _sourceTypes.Of(logEvent.SourceType).Bytes)
             | BindText(statement, at + 4, _origins.Of(logEvent.Source).Bytes)
             | SqliteNative.BindInt64(statement, at + 5, logEvent.Record);
-        var json = record.PreparedFields.IsEmpty ? _json.WriteUtf8(logEvent, record.Raw.Span) : record.PreparedFields.Span;
+        var json = _json.WriteUtf8(logEvent, record.Raw.Span);
         rc |= BindText(statement, at + 6, json);
         // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
         _bytesWritten += json.Length + record.Raw.Length + 96;
