@@ -140,6 +140,26 @@ public abstract class EventStoreTests : StoreTests
     }
 
     [Fact]
+    public async Task Rows_with_large_and_empty_values_are_stored_exactly()
+    {
+        // 64 rows of one batch (two 32-row statements on SQLite) whose values together fill several of the inserter's
+        // buffers, values larger than it copies itself, and empty ones; each row distinct, so a value read from
+        // another row's place would show.
+        var records = Enumerable.Range(0, 64).Select(i =>
+        {
+            var size = i % 5 == 0 ? 20_000 + i : 9_000 + (i * 37);
+            var raw = i % 16 == 3 ? "" : new string((char)('a' + (i % 26)), size) + $" end {i}";
+            return Sample.Event(T0.AddSeconds(i), i % 16 == 5 ? "" : $"kind-{i % 7}", raw, null, ("value", $"{i} " + new string('v', size)), ("empty", ""));
+        }).ToList();
+
+        await Store.Events.AppendAsync(records, null, None);
+
+        var stored = await Store.Events.SearchAsync(new EventQuery(Limit: 100), None).ToListAsync();
+        Assert.Equal(records.Select(r => (r.EventTime, r.Event.SourceType, r.RawText())), stored.Select(e => (e.Timestamp, e.SourceType, e.Raw)));
+        Assert.Equal(records.Select(r => r.Event.Fields().ToList()), stored.Select(e => e.Fields.ToList()));
+    }
+
+    [Fact]
     public async Task A_repeated_idempotency_key_writes_nothing()
     {
         var first = await Store.Events.AppendAsync(Sample.Batch(2, T0), "batch-1", None);

@@ -12,9 +12,16 @@ namespace Vigil.Storage.Sql;
 /// write gate, inside the gate's transaction.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Microsoft.Data.Sqlite looked every parameter up by name on every execution (a linear scan of the statement's
 /// names), boxed each number and needed an array per text or blob value; at tens of thousands of events a second
 /// that, and the garbage it made, cost more than SQLite's own work.
+/// </para>
+/// <para>
+/// Text and blob values are copied into <see cref="PinnedValues"/> and bound without a copy by SQLite: bound as
+/// transient, SQLite allocated, copied and freed each of a row's four values (kind, origin, fields, raw) under its
+/// allocator's lock, on the one writer task.
+/// </para>
 /// </remarks>
 internal sealed class SqliteEventInserter : IDisposable
 {
@@ -26,10 +33,10 @@ internal sealed class SqliteEventInserter : IDisposable
     private readonly FieldsJson _json = new();
     private sqlite3_stmt? _one;
     private sqlite3_stmt? _many;
-    private readonly byte[] _empty = new byte[1];
     private readonly long[] _times = new long[ManyRows]; // the statement's rows' event times, for the blocks
     private readonly EncodedTexts _sourceTypes = new();
     private readonly EncodedTexts _origins = new();
+    private readonly PinnedValues _values = new();
     private long _bytesWritten;
 
     public SqliteEventInserter(SqliteConnection connection) => _connection = connection;
@@ -45,6 +52,7 @@ internal sealed class SqliteEventInserter : IDisposable
         var many = _many.DangerousGetHandle();
         var connection = db.DangerousGetHandle();
         var ids = new EventIds(events.Count);
+        _values.Clear(); // a call that threw left its values behind
         for (var i = 0; i < ids.Count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,11 +67,13 @@ internal sealed class SqliteEventInserter : IDisposable
             if (bound != raw.SQLITE_OK)
             {
                 SqliteNative.Reset(statement);
+                _values.Clear();
                 SqliteException.ThrowExceptionForRC(raw.sqlite3_errcode(db), db);
             }
 
             var rc = SqliteNative.Step(statement);
             SqliteNative.Reset(statement);
+            _values.Clear(); // the next statement's values go where these were: they are all bound again first
             if (rc != raw.SQLITE_DONE)
             {
                 Check(rc, db);
@@ -123,20 +133,72 @@ internal sealed class SqliteEventInserter : IDisposable
         _times[at / Columns] = ts;
         var rc = SqliteNative.BindInt64(statement, at + 1, ts)
             | SqliteNative.BindInt64(statement, at + 2, Db.Micros(record.ReceivedAt))
-            | BindText(statement, at + 3, _sourceTypes.Of(logEvent.SourceType))
-            | BindText(statement, at + 4, _origins.Of(logEvent.Source))
+            | BindText(statement, at + 3, _sourceTypes.Of(logEvent.SourceType).Bytes)
+            | BindText(statement, at + 4, _origins.Of(logEvent.Source).Bytes)
             | SqliteNative.BindInt64(statement, at + 5, logEvent.Record);
         var json = _json.WriteUtf8(logEvent, record.Raw.Span);
-        rc |= SqliteNative.BindText(statement, at + 6, ref MemoryMarshal.GetReference(json), json.Length, SqliteNative.Transient);
+        rc |= BindText(statement, at + 6, json);
         // The row, its two index entries and page overhead, roughly: a checkpoint every few MiB is all that needs.
         _bytesWritten += json.Length + record.Raw.Length + 96;
-        // The received bytes as they are; an empty record from _empty, as a null pointer would bind NULL.
+        // The received bytes as they are.
         var rawBytes = record.Raw.Span;
-        return rc | SqliteNative.BindBlob(statement, at + 7, ref rawBytes.IsEmpty ? ref _empty[0] : ref MemoryMarshal.GetReference(rawBytes), rawBytes.Length, SqliteNative.Transient);
+        if (rawBytes.Length > PinnedValues.Largest)
+        {
+            return rc | SqliteNative.BindBlob(statement, at + 7, ref MemoryMarshal.GetReference(rawBytes), rawBytes.Length, SqliteNative.Transient);
+        }
+
+        return rc | SqliteNative.BindStaticBlob(statement, at + 7, ref _values.Copy(rawBytes), rawBytes.Length, SqliteNative.Static);
     }
 
-    private static int BindText(IntPtr statement, int index, EncodedText text)
-        => SqliteNative.BindText(statement, index, ref text.Utf8[0], text.Length, SqliteNative.Transient);
+    // An empty value is bound from a non-null pointer (a copy of it takes a byte), as a null pointer would bind NULL.
+    private int BindText(IntPtr statement, int index, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > PinnedValues.Largest)
+        {
+            return SqliteNative.BindText(statement, index, ref MemoryMarshal.GetReference(utf8), utf8.Length, SqliteNative.Transient);
+        }
+
+        return SqliteNative.BindStaticText(statement, index, ref _values.Copy(utf8), utf8.Length, SqliteNative.Static);
+    }
+
+    // The text and blob values of the statement being bound, one after the other in arrays on the pinned object heap
+    // (which never move, so SQLite may keep their addresses until the statement is stepped) that live as long as the
+    // inserter and are reused by every statement. A value larger than Largest is left to SQLite to copy.
+    private sealed class PinnedValues
+    {
+        public const int Largest = 16 * 1024;
+        private const int ChunkBytes = 64 * 1024;
+        private readonly List<byte[]> _chunks = [GC.AllocateUninitializedArray<byte>(ChunkBytes, pinned: true)];
+        private int _chunk;
+        private int _offset;
+
+        public void Clear()
+        {
+            _chunk = 0;
+            _offset = 0;
+        }
+
+        // Where the copy starts; at least one byte is taken, so an empty value has an address too.
+        public ref byte Copy(ReadOnlySpan<byte> value)
+        {
+            var taken = Math.Max(value.Length, 1);
+            if (ChunkBytes - _offset < taken)
+            {
+                if (++_chunk == _chunks.Count)
+                {
+                    _chunks.Add(GC.AllocateUninitializedArray<byte>(ChunkBytes, pinned: true));
+                }
+
+                _offset = 0;
+            }
+
+            var chunk = _chunks[_chunk];
+            value.CopyTo(chunk.AsSpan(_offset));
+            ref var start = ref chunk[_offset];
+            _offset += taken;
+            return ref start;
+        }
+    }
 
     // Column values (Db.Text) as UTF-8, a lone surrogate as U+FFFD as Encoding.UTF8 did, for the last few strings seen.
     // Kinds of log and origins repeat from row to row as the same instances (a parser's or listener's; syslog
@@ -168,10 +230,11 @@ internal sealed class SqliteEventInserter : IDisposable
     {
         public string? Text { get; private set; }
 
-        // Never empty, even for "": a null pointer would bind NULL, and the columns are NOT NULL.
         public byte[] Utf8 { get; private set; } = new byte[256];
 
         public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Bytes => Utf8.AsSpan(0, Length);
 
         public void Set(string text)
         {
