@@ -89,22 +89,17 @@ internal sealed class PostgresDatabase : Database
     /// </summary>
     public override async Task<EventIds> InsertEventsAsync(WriteScope scope, IReadOnlyList<EventRecord> events, EventBlockGrouping blocks, CancellationToken cancellationToken)
     {
-        var taken = new long[events.Count];
-        using (var command = scope.Command("SELECT nextval(pg_get_serial_sequence('events', 'id')) FROM generate_series(1, @n)").With("@n", events.Count))
+        // Sorted by the server, read straight into the chunked ids: a 16,384-event batch's ids as one array would be a
+        // large object (see EventIds).
+        var ids = new EventIds(events.Count);
+        using (var command = scope.Command("SELECT id FROM (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM generate_series(1, @n)) AS taken ORDER BY id").With("@n", events.Count))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var i = 0;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                taken[i++] = reader.GetInt64(0);
+                ids[i++] = reader.GetInt64(0);
             }
-        }
-
-        Array.Sort(taken);
-        var ids = new EventIds(events.Count);
-        for (var i = 0; i < taken.Length; i++)
-        {
-            ids[i] = taken[i];
         }
 
         var connection = (NpgsqlConnection)scope.Connection;

@@ -67,7 +67,6 @@ internal sealed class SqliteEventInserter : IDisposable
             if (bound != raw.SQLITE_OK)
             {
                 SqliteNative.Reset(statement);
-                _values.Clear();
                 SqliteException.ThrowExceptionForRC(raw.sqlite3_errcode(db), db);
             }
 
