@@ -41,6 +41,9 @@ internal sealed class SqlVigilStore : IVigilStore
 
     public string Provider => _db.Provider;
 
+    /// <summary>The database under the stores (for tests).</summary>
+    internal Database Database => _db;
+
     public IEventStore Events { get; }
 
     public IAlertStore Alerts { get; }

@@ -33,28 +33,39 @@ internal sealed partial class BatchWriter(
     private const int GatherBelow = 512;
     private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(2);
 
-    private readonly List<IngestItem> _group = [];
-    private readonly List<EventRecord> _records = [];
+    // Two batches: one being written while the other, committed, waits to be durable (see RunAsync).
+    private Batch _current = new();
+    private Batch _syncing = new();
     private IngestItem? _carried;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var reader = queue.Reader;
-        while (_carried is not null || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        while (_carried is not null || _syncing.InFlight || await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             Gather();
-            if (_group.Count > 0 && _group[0].IdempotencyKey is null && _carried is null && Count(_group) < GatherBelow)
+            if (_current.Group.Count > 0 && _current.Group[0].IdempotencyKey is null && _carried is null && Count(_current.Group) < GatherBelow)
             {
-                // A trickle of single messages (syslog) would otherwise cost one transaction, and one fsync, each:
+                // The last batch is not kept waiting for this one.
+                await FinishAsync(_syncing).ConfigureAwait(false);
+
+                // A trickle of single messages (syslog) would otherwise cost one transaction, and one sync, each:
                 // wait a moment for more. This adds at most GatherDelay to the time from receipt to commit.
                 await Task.Delay(GatherDelay, time, CancellationToken.None).ConfigureAwait(false);
                 GatherMore();
             }
 
-            if (_group.Count > 0)
+            // Stopping must not abandon a batch that is being committed: senders are waiting for it.
+            if (_current.Group.Count > 0)
             {
-                // Stopping must not abandon a batch that is being committed: senders are waiting for it.
-                await WriteAsync(CancellationToken.None).ConfigureAwait(false);
+                await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            // The batch just committed syncs while the next one is written, if there is one to write already;
+            // otherwise nothing would finish it.
+            if (_carried is null && queue.Depth == 0)
+            {
+                await FinishAsync(_syncing).ConfigureAwait(false);
             }
         }
     }
@@ -72,24 +83,25 @@ internal sealed partial class BatchWriter(
 
     private void Gather()
     {
-        _group.Clear();
+        _current.Group.Clear();
         GatherMore();
     }
 
     private void GatherMore()
     {
-        var events = Count(_group);
+        var group = _current.Group;
+        var events = Count(group);
         while (_carried is not null || queue.TryTake(out _carried))
         {
             var item = _carried;
             var keyed = item.IdempotencyKey is not null;
-            if (_group.Count > 0 && (keyed || _group[0].IdempotencyKey is not null || events + item.Events.Count > MaxBatchEvents))
+            if (group.Count > 0 && (keyed || group[0].IdempotencyKey is not null || events + item.Events.Count > MaxBatchEvents))
             {
                 return;
             }
 
             _carried = null;
-            _group.Add(item);
+            group.Add(item);
             events += item.Events.Count;
             if (keyed)
             {
@@ -98,47 +110,85 @@ internal sealed partial class BatchWriter(
         }
     }
 
-    private async Task WriteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits the current batch; then finishes the batch before it (its sync has had this batch's writing to
+    /// complete), and the current one becomes the one syncing. Batches therefore finish in commit order, which is id
+    /// order: the detector sees events in store order.
+    /// </summary>
+    private async Task CommitAsync(CancellationToken cancellationToken)
     {
-        _records.Clear();
-        foreach (var item in _group)
+        var batch = _current;
+        var records = batch.Records;
+        records.Clear();
+        foreach (var item in batch.Group)
         {
-            _records.AddRange(item.Events);
+            records.AddRange(item.Events);
         }
 
-        if (_records.Count == 0)
+        CommittedAppend? committed = null;
+        if (records.Count > 0)
         {
-            foreach (var item in _group)
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                committed = await store.AppendCommittedAsync(records, batch.Group[0].IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                ReturnBlocks(batch);
+                Fail(batch, e);
+                batch.Group.Clear();
+                return;
+            }
+
+            ReturnBlocks(batch);
+            metrics.StoreWrite(Stopwatch.GetElapsedTime(started));
+        }
+
+        await FinishAsync(_syncing).ConfigureAwait(false);
+        batch.Committed = committed;
+        batch.InFlight = true;
+        (_current, _syncing) = (_syncing, _current);
+    }
+
+    /// <summary>Waits until the batch is durable, then answers its senders and hands its events to the detector.</summary>
+    private async Task FinishAsync(Batch batch)
+    {
+        if (!batch.InFlight)
+        {
+            return;
+        }
+
+        batch.InFlight = false;
+        var group = batch.Group;
+        if (batch.Committed is not { } committed)
+        {
+            // Nothing to write (hand-overs of no events).
+            foreach (var item in group)
             {
                 item.Complete(new AppendResult([], Duplicate: false));
             }
 
+            group.Clear();
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        AppendResult result;
+        batch.Committed = null;
         try
         {
-            result = await store.AppendAsync(_records, _group[0].IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            await committed.Durable.ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            ReturnBlocks();
-            LogStoreFailed(log, _records.Count, e.GetType().Name);
-            foreach (var item in _group)
-            {
-                metrics.Rejected(item.Listener, "store-failed", item.Events.Count);
-                item.Fail(e);
-            }
-
+            Fail(batch, e);
+            group.Clear();
             return;
         }
 
-        ReturnBlocks();
-        metrics.StoreWrite(Stopwatch.GetElapsedTime(started));
+        var result = committed.Result;
+        var records = batch.Records;
         var offset = 0;
-        foreach (var item in _group)
+        foreach (var item in group)
         {
             var count = item.Events.Count;
             if (item.Acknowledged)
@@ -156,25 +206,38 @@ internal sealed partial class BatchWriter(
             // In pieces whose arrays stay below the large object threshold (see EventIds): a 16,384-event batch as one
             // array of events and one of ids made two large objects per transaction, and with them full collections.
             var committedAt = time.GetUtcNow();
-            for (var start = 0; start < _records.Count; start += DetectorBatchEvents)
+            for (var start = 0; start < records.Count; start += DetectorBatchEvents)
             {
-                var length = Math.Min(DetectorBatchEvents, _records.Count - start);
+                var length = Math.Min(DetectorBatchEvents, records.Count - start);
                 var events = new LogEvent[length];
                 for (var i = 0; i < length; i++)
                 {
-                    events[i] = _records[start + i].Event;
+                    events[i] = records[start + i].Event;
                 }
 
                 detector.Offer(new CommittedBatch(Slice(result.Ids, start, length), events, committedAt));
             }
         }
+
+        group.Clear();
+        records.Clear();
+    }
+
+    private void Fail(Batch batch, Exception e)
+    {
+        LogStoreFailed(log, Count(batch.Group), e.GetType().Name);
+        foreach (var item in batch.Group)
+        {
+            metrics.Rejected(item.Listener, "store-failed", item.Events.Count);
+            item.Fail(e);
+        }
     }
 
     // The append has returned: the store copied the raw records while inserting (or failed), and from here on only the
     // parsed events are read (handed to the detector), so the receive blocks they lie in can take the next reads.
-    private void ReturnBlocks()
+    private void ReturnBlocks(Batch batch)
     {
-        foreach (var item in _group)
+        foreach (var item in batch.Group)
         {
             if (item.Blocks is { } blocks)
             {
@@ -201,4 +264,17 @@ internal sealed partial class BatchWriter(
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Event store rejected a batch of {Count} events ({Error}); their senders get an error")]
     private static partial void LogStoreFailed(ILogger logger, int count, string error);
+
+    private sealed class Batch
+    {
+        public List<IngestItem> Group { get; } = [];
+
+        public List<EventRecord> Records { get; } = [];
+
+        /// <summary>Committed (or found empty), not yet finished.</summary>
+        public bool InFlight { get; set; }
+
+        /// <summary>The append, or null when the batch had no events to write.</summary>
+        public CommittedAppend? Committed { get; set; }
+    }
 }

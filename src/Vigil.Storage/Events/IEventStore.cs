@@ -3,9 +3,9 @@ namespace Vigil.Storage.Events;
 /// <summary>The durable event store.</summary>
 /// <remarks>
 /// Thread-safe. <see cref="AppendAsync"/> writes the whole batch in one transaction: when it returns, every event is
-/// committed (and durable: SQLite runs in WAL mode with synchronous=FULL semantics for commits that are acknowledged to
-/// senders); when it throws, nothing of the batch is. Database failures surface as exceptions (the caller answers its
-/// sender with an error and may retry); they are not bad input.
+/// committed and durable (on disk: a power loss cannot undo it); when it throws, nothing of the batch is, or (a failed
+/// sync after the commit) it is not known to be durable. Database failures surface as exceptions (the caller answers
+/// its sender with an error and may retry); they are not bad input.
 /// </remarks>
 public interface IEventStore
 {
@@ -18,6 +18,14 @@ public interface IEventStore
     /// </param>
     /// <param name="cancellationToken">Cancels before the commit.</param>
     Task<AppendResult> AppendAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="AppendAsync"/> in two steps: returns once the batch is committed (its ids are final, readers see it,
+    /// and any later append gets higher ids), before it is known to be durable; <see cref="CommittedAppend.Durable"/>
+    /// completes when it is (or fails if the sync does). For a writer that writes the next batch while this one syncs:
+    /// nothing may be acknowledged, or acted on as stored, before <see cref="CommittedAppend.Durable"/> completes.
+    /// </summary>
+    Task<CommittedAppend> AppendCommittedAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Streams the events that match <paramref name="query"/>, in id order.</summary>
     IAsyncEnumerable<StoredEvent> SearchAsync(EventQuery query, CancellationToken cancellationToken);

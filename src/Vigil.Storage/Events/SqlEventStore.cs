@@ -20,13 +20,32 @@ internal sealed class SqlEventStore : IEventStore
 
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var committed = await AppendCommittedAsync(events, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        await committed.Durable.ConfigureAwait(false);
+        return committed.Result;
+    }
+
+    public async Task<CommittedAppend> AppendCommittedAsync(IReadOnlyList<EventRecord> events, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
             throw new ArgumentException("An append needs at least one event.", nameof(events));
         }
 
-        await using var scope = await _db.BeginWriteAsync(WriteLock.Events, cancellationToken).ConfigureAwait(false);
+        var scope = await _db.BeginWriteAsync(WriteLock.Events, cancellationToken).ConfigureAwait(false);
+        AppendResult result;
+        await using (scope.ConfigureAwait(false))
+        {
+            scope.DeferDurability();
+            result = await WriteAsync(scope, events, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CommittedAppend(result, scope.Durable);
+    }
+
+    private async Task<AppendResult> WriteAsync(WriteScope scope, IReadOnlyList<EventRecord> events, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         if (idempotencyKey is not null)
         {
             using var claim = scope.Command("INSERT INTO idempotency_keys (key, committed_at) VALUES (@k, @t) ON CONFLICT (key) DO NOTHING")
@@ -34,6 +53,7 @@ internal sealed class SqlEventStore : IEventStore
                 .With("@t", Db.Micros(_time.GetUtcNow()));
             if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
+                // The earlier append may still be syncing: the scope waits for the last commit it could have seen.
                 return new AppendResult([], Duplicate: true);
             }
         }

@@ -67,7 +67,12 @@ internal sealed class PostgresDatabase : Database
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var scope = new WriteScope(connection, transaction, connection.DisposeAsync);
+            // A PostgreSQL commit returns durable (synchronous_commit): nothing more to wait for.
+            var scope = new WriteScope(connection, transaction, async _ =>
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return Task.CompletedTask;
+            });
             if (writeLock != WriteLock.None)
             {
                 using var command = scope.Command("SELECT pg_advisory_xact_lock(hashtext(current_schema()), @k)").With("@k", (int)writeLock);

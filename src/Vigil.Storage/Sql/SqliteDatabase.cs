@@ -10,9 +10,11 @@ namespace Vigil.Storage.Sql;
 /// while a write is in progress.
 /// </summary>
 /// <remarks>
-/// synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss (the WAL is not synced at commit), and
-/// the store acknowledges events to senders only once committed, so every commit syncs the WAL. The data folder is
-/// created with mode 0700: it holds patient data.
+/// Durability: readers' connections keep synchronous=FULL; the writer commits with synchronous=NORMAL (the WAL is
+/// written, not synced, at commit) and every write scope waits, after releasing the gate, for <see cref="WalSync"/> to
+/// sync the WAL past its commit. So a write is durable when its caller returns, as with FULL, but the sync no longer
+/// holds the only write lock: the next transaction is written while the last one syncs, and one sync covers every
+/// commit made meanwhile. The data folder is created with mode 0700: it holds patient data.
 /// </remarks>
 internal sealed class SqliteDatabase : Database
 {
@@ -23,6 +25,7 @@ internal sealed class SqliteDatabase : Database
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteEventInserter _inserter;
     private readonly SqliteCheckpointer _checkpointer;
+    private readonly WalSync _sync;
     private int _disposed;
 
     private SqliteDatabase(string path, string connectionString, SqliteConnection writer)
@@ -32,9 +35,13 @@ internal sealed class SqliteDatabase : Database
         _writer = writer;
         _inserter = new SqliteEventInserter(writer);
         _checkpointer = new SqliteCheckpointer(connectionString);
+        _sync = new WalSync(path);
     }
 
     public override string Provider => "sqlite";
+
+    /// <summary>How many times the writer's log was synced (for tests).</summary>
+    internal long LogSyncs => _sync.Syncs;
 
     public override string Name { get; }
 
@@ -78,6 +85,12 @@ internal sealed class SqliteDatabase : Database
             }
 
             await PragmasAsync(writer, cancellationToken).ConfigureAwait(false);
+            using (var normal = writer.CreateCommand())
+            {
+                // The writer's commits are synced by WalSync, after the gate is released (see the class remarks).
+                normal.CommandText = "PRAGMA synchronous = NORMAL";
+                await normal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             using (var checkpoint = writer.CreateCommand())
             {
                 // The checkpointer does this off the writer's thread; the writer's own is a safety net only.
@@ -141,6 +154,7 @@ internal sealed class SqliteDatabase : Database
 
         await _writeGate.WaitAsync().ConfigureAwait(false);
         _checkpointer.Dispose();
+        _sync.Dispose();
         _inserter.Dispose();
         SqliteConnection.ClearPool(_writer);
         await _writer.DisposeAsync().ConfigureAwait(false);
@@ -154,11 +168,12 @@ internal sealed class SqliteDatabase : Database
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private ValueTask Release()
+    private ValueTask<Task> Release(bool committed)
     {
-        // Under the gate, after the commit (or rollback): the only thread that calls Written.
+        // Under the gate, after the commit (or rollback): the only thread that calls Written and Committed.
         _checkpointer.Written(_inserter.TakeBytesWritten());
+        var commit = committed ? _sync.Committed() : _sync.LastCommit();
         _writeGate.Release();
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(_sync.WhenDurableAsync(commit));
     }
 }

@@ -19,7 +19,7 @@ public abstract class StoreTests : IAsyncLifetime
         _store = await _database.OpenAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_store is not null)
         {
