@@ -104,6 +104,47 @@ public sealed class MessageIngestTests : IAsyncLifetime
         Assert.Equal(sent, await StoredRawAsync());
     }
 
+    [Fact]
+    public async Task Hand_overs_queued_in_a_row_are_answered_in_order_each_once_stored_and_all_are_detected()
+    {
+        // Capacity 8 and hand-overs of 3: the writer commits a batch while the one before it syncs.
+        var answers = new List<Task<Vigil.Storage.Events.AppendResult>>();
+        for (var i = 0; i < 60; i++)
+        {
+            var events = Enumerable.Range(0, 3).Select(j => new Vigil.Storage.Events.EventRecord(new Vigil.Events.LogEvent { Timestamp = T0 }, $"hand-over {i} event {j}", T0)).ToList();
+            var answer = await Monitoring.Queue.EnqueueAsync(events, null, "test", CancellationToken.None);
+            answers.Add(Stored(answer));
+        }
+
+        var results = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var ids = results.SelectMany(static r => r.Ids).ToList();
+        Assert.Equal(180, ids.Count);
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await Store.Alerts.GetCursorAsync(Vigil.Monitoring.Live.LiveDetector.CursorName, CancellationToken.None) < ids[^1] && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(ids[^1], await Store.Alerts.GetCursorAsync(Vigil.Monitoring.Live.LiveDetector.CursorName, CancellationToken.None));
+
+        // When a sender is answered, its events are in the store.
+        async Task<Vigil.Storage.Events.AppendResult> Stored(Task<Vigil.Storage.Events.AppendResult> answer)
+        {
+            var result = await answer;
+            var found = new List<long>();
+            await foreach (var stored in Store.Events.SearchAsync(new Vigil.Storage.Events.EventQuery(AfterId: result.Ids[0] - 1, Limit: result.Ids.Count), CancellationToken.None))
+            {
+                found.Add(stored.Id);
+            }
+
+            Assert.Equal(result.Ids, found);
+            return result;
+        }
+    }
+
     [Theory]
     [InlineData(300, 1_000, 0)]
     [InlineData(3, 70_000, 1)]
