@@ -13,9 +13,13 @@ namespace Vigil.Monitoring.Ingest;
 /// <remarks>
 /// One writer per store: hand-overs without an idempotency key are coalesced into transactions of up to
 /// <see cref="MaxBatchEvents"/> events (this is what makes syslog fast); a hand-over with a key is its own transaction,
-/// because the key must commit with exactly its events. Handing committed events to detection never waits: when the
+/// because the key must commit with exactly its events. A batch is written while the one before it syncs to disk
+/// (<see cref="IEventStore.AppendCommittedAsync"/>); batches are answered, counted and handed to detection once
+/// durable, in commit order. Handing committed events to detection never waits: when the
 /// detector lags and its queue is full, the batch is not passed on and the detector reads those events back from the
-/// store instead, so a slow rule set slows alerts, never ingestion.
+/// store instead. Before a batch the writer waits while the detector is far behind and still taking batches (see
+/// <see cref="DetectorFeed"/>): under a flood ingestion runs at detection's pace; a stuck rule set slows alerts, not
+/// ingestion.
 /// </remarks>
 internal sealed partial class BatchWriter(
     IngestQueue queue,
@@ -128,6 +132,11 @@ internal sealed partial class BatchWriter(
         CommittedAppend? committed = null;
         if (records.Count > 0)
         {
+            if (await detector.WhenRoomAsync(DetectorFeed.Stall, time, cancellationToken).ConfigureAwait(false))
+            {
+                metrics.WaitedForDetection();
+            }
+
             var started = Stopwatch.GetTimestamp();
             try
             {

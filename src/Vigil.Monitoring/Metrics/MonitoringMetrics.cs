@@ -26,6 +26,8 @@ public sealed class MonitoringMetrics
 
     internal Counter DetectedEventsTotal { get; } = new();
 
+    internal Counter DetectionWaits { get; } = new();
+
     /// <summary>Events each analytic could not evaluate, by reason (absolute totals, copied by the detector).</summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<string, long> AnalyticsUnevaluated { get; } = new(StringComparer.Ordinal);
 
@@ -56,6 +58,9 @@ public sealed class MonitoringMetrics
     }
 
     internal void StoreWrite(TimeSpan elapsed) => StoreWriteSeconds.Observe(elapsed);
+
+    /// <summary>The batch writer waited for the live detector to catch up before a batch.</summary>
+    internal void WaitedForDetection() => DetectionWaits.Add("", 1);
 
     internal void Unevaluated(string analyticId, string reason, long total) => AnalyticsUnevaluated[$"{analyticId}\u001f{reason}"] = total;
 

@@ -19,6 +19,7 @@ public static class PrometheusText
         CounterBy(text, "vigil_detections_total", "Rule matches, by rule id.", "rule", metrics.Detections);
         CounterBy(text, "vigil_alerts_total", "Alerts raised, by rule id.", "rule", metrics.Alerts);
         Single(text, "vigil_events_detected_total", "Events run through live detection.", "counter", metrics.DetectedEventsTotal.Get(""));
+        Single(text, "vigil_writer_detection_waits_total", "Batches the event writer held back while live detection was far behind.", "counter", metrics.DetectionWaits.Get(""));
         const string Unevaluated = "vigil_analytics_unevaluated_total";
         text.Append("# HELP ").Append(Unevaluated).Append(" Events an analytic could not evaluate (a field missing, too far out of order...), by analytic and reason.\n");
         text.Append("# TYPE ").Append(Unevaluated).Append(" counter\n");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Events;
 using Vigil.Monitoring.Ingest;
 
@@ -55,6 +56,42 @@ public sealed class DetectorFeedTests
         feed.Offer(Batch(1, 1));
         Assert.True(feed.TakeMissed());
         Assert.Equal(0, feed.Waiting);
+    }
+
+    [Fact]
+    public async Task The_writer_waits_above_half_the_bound_until_the_detector_takes_enough_batches()
+    {
+        var feed = new DetectorFeed(maxWaitingEvents: 20);
+        var time = new FakeTimeProvider(T0);
+        feed.Offer(Batch(1, 10));
+        Assert.False(await feed.WhenRoomAsync(TimeSpan.FromSeconds(1), time, CancellationToken.None));
+
+        feed.Offer(Batch(11, 4));
+        feed.Offer(Batch(15, 4));
+        var room = feed.WhenRoomAsync(TimeSpan.FromSeconds(1), time, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(room.IsCompleted);
+
+        await using var reader = feed.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await reader.MoveNextAsync());
+        Assert.True(await room.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(8, feed.Waiting);
+    }
+
+    [Fact]
+    public async Task A_detector_that_takes_nothing_for_the_stall_time_does_not_hold_the_writer()
+    {
+        var feed = new DetectorFeed(maxWaitingEvents: 20);
+        var time = new FakeTimeProvider(T0);
+        feed.Offer(Batch(1, 15));
+
+        var room = feed.WhenRoomAsync(TimeSpan.FromMilliseconds(250), time, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(room.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(250));
+
+        Assert.True(await room.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(15, feed.Waiting);
     }
 
     private static CommittedBatch Batch(long first, int count)
