@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Vigil.Bench.Serve;
 
 /// <summary>
-/// Totals from serve's <c>/metrics</c>: the writer's and detector's histograms (seconds busy, batches) and the garbage
-/// collector's figures (collections by generation, seconds paused, bytes allocated).
+/// Totals from serve's <c>/metrics</c>: the writer's and detector's histograms (seconds busy, batches), the batches the
+/// writer held back for the detector, and the garbage collector's figures (collections by generation, seconds paused,
+/// bytes allocated).
 /// </summary>
 internal readonly record struct ServeStages(
     double WriteSeconds,
@@ -15,7 +16,8 @@ internal readonly record struct ServeStages(
     double Gen1,
     double Gen2,
     double GcPauseSeconds,
-    double AllocatedBytes)
+    double AllocatedBytes,
+    double DetectionWaits)
 {
     public static ServeStages operator -(ServeStages a, ServeStages b) => new(
         a.WriteSeconds - b.WriteSeconds,
@@ -26,11 +28,13 @@ internal readonly record struct ServeStages(
         a.Gen1 - b.Gen1,
         a.Gen2 - b.Gen2,
         a.GcPauseSeconds - b.GcPauseSeconds,
-        a.AllocatedBytes - b.AllocatedBytes);
+        a.AllocatedBytes - b.AllocatedBytes,
+        a.DetectionWaits - b.DetectionWaits);
 
     public string Describe(TimeSpan elapsed, int events) => string.Create(CultureInfo.InvariantCulture,
         $"stages: writer committing {100 * WriteSeconds / elapsed.TotalSeconds:F0}% of the time ({Writes:N0} transactions, {events / Math.Max(1, Writes):N0} events each); " +
-        $"detector {100 * DetectSeconds / elapsed.TotalSeconds:F0}% ({Detections:N0} batches, {events / Math.Max(1, Detections):N0} events each)");
+        $"detector {100 * DetectSeconds / elapsed.TotalSeconds:F0}% ({Detections:N0} batches, {events / Math.Max(1, Detections):N0} events each); " +
+        $"writer held back for the detector {DetectionWaits:N0} times");
 
     // The workstation, non-concurrent collector does all its work while the process is paused: the pause is its cost.
     public string DescribeGc(TimeSpan cpu, int events) => string.Create(CultureInfo.InvariantCulture,

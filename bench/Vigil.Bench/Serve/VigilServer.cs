@@ -148,7 +148,8 @@ internal sealed partial class VigilServer : IDisposable
         await MetricAsync("dotnet_gc_collections_total", "generation=\"1\"").ConfigureAwait(false),
         await MetricAsync("dotnet_gc_collections_total", "generation=\"2\"").ConfigureAwait(false),
         await MetricAsync("dotnet_gc_pause_seconds_total").ConfigureAwait(false),
-        await MetricAsync("dotnet_gc_allocated_bytes_total").ConfigureAwait(false));
+        await MetricAsync("dotnet_gc_allocated_bytes_total").ConfigureAwait(false),
+        await MetricAsync("vigil_writer_detection_waits_total").ConfigureAwait(false));
 
     public static async Task<string> RunVigilAsync(params string[] args)
     {
