@@ -22,6 +22,8 @@ namespace Vigil.Storage.Sql;
 /// commit whose frames reached the disk, in order. With NORMAL the frames a checkpoint copies are synced before it
 /// copies them, and the log restarts only after such a checkpoint, so no unsynced commit is overwritten. The log file
 /// keeps its inode while the writer connection is open (SQLite deletes it only when the last connection closes).
+/// The handle is this class's own; closing it cannot release SQLite's POSIX locks, which lie on the database and
+/// <c>-shm</c> files, never on the log.
 /// </para>
 /// <para>
 /// A failed sync fails every waiting and later commit (the store must be restarted after the disk is checked): after a
