@@ -149,8 +149,10 @@ internal sealed class WalSync : IDisposable
                         RandomAccess.FlushToDisk(_wal);
                         Interlocked.Increment(ref _syncs);
                     }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or ObjectDisposedException)
                     {
+                        // Whatever the reason, the waiting commits are not known to be on disk: they fail, the thread
+                        // ends (an exception escaping it would end the process, and its waiters would wait for ever).
                         failed = e;
                     }
                 }
