@@ -7,9 +7,9 @@ namespace Vigil.Ingestion.Sources;
 /// A daemon logs many messages under one pid, but a mail server's busy minute spans thousands of pids, more than
 /// <see cref="TokenCache"/>'s slots hold without churning. Here a slot is chosen by the id's numeric value, so
 /// ids up to <see cref="Slots"/> never collide and higher ones collide only with ids <see cref="Slots"/> apart. A slot
-/// holds the last string that landed there; a hit is checked character by character, so any text (leading zeros, a
-/// 5424 PROCID that is not a number) only costs the allocation it would have cost anyway. Thread-safe without locks,
-/// as <see cref="TokenCache"/>. At most 32,768 strings of up to 7 digits (about 1 MiB) stay cached.
+/// holds the last string that landed there (<see cref="StringSlots"/>), so any text (leading zeros, a 5424 PROCID that
+/// is not a number) only costs the allocation it would have cost anyway. At most 32,768 strings of up to 7 digits
+/// (about 1 MiB) stay cached.
 /// </remarks>
 internal static class ProcessIds
 {
@@ -37,15 +37,6 @@ internal static class ProcessIds
             value = (value * 10) + (c - '0');
         }
 
-        ref var slot = ref Table[value & (Slots - 1)];
-        var cached = Volatile.Read(ref slot);
-        if (cached is not null && text.SequenceEqual(cached))
-        {
-            return cached;
-        }
-
-        var made = text.ToString();
-        Volatile.Write(ref slot, made);
-        return made;
+        return StringSlots.Take(ref Table[value & (Slots - 1)], text);
     }
 }

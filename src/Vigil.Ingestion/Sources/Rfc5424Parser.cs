@@ -38,25 +38,10 @@ internal static class Rfc5424Parser
         }
 
         // Host, app and message id repeat from message to message, the process id over a daemon's life: shared strings.
-        if (hostname is not "-")
-        {
-            logEvent.Add(SyslogFields.Hostname, TokenCache.Get(hostname));
-        }
-
-        if (appName is not "-")
-        {
-            logEvent.Add(SyslogFields.AppName, TokenCache.Get(appName));
-        }
-
-        if (procId is not "-")
-        {
-            logEvent.Add(SyslogFields.ProcId, ProcessIds.Get(procId));
-        }
-
-        if (msgId is not "-")
-        {
-            logEvent.Add(SyslogFields.MsgId, TokenCache.Get(msgId));
-        }
+        AddUnlessNil(logEvent, SyslogFields.Hostname, hostname, processId: false);
+        AddUnlessNil(logEvent, SyslogFields.AppName, appName, processId: false);
+        AddUnlessNil(logEvent, SyslogFields.ProcId, procId, processId: true);
+        AddUnlessNil(logEvent, SyslogFields.MsgId, msgId, processId: false);
 
         if (StructuredData.Parse(ref rest, logEvent) is { } sdError)
         {
@@ -99,6 +84,14 @@ internal static class Rfc5424Parser
         value.Length > max ? $"the RFC 5424 {name} is longer than {max} characters"
         : value.ContainsAnyExceptInRange('!', '~') ? $"the RFC 5424 {name} holds characters other than printable US-ASCII"
         : null;
+
+    private static void AddUnlessNil(LogEvent logEvent, int id, ReadOnlySpan<char> value, bool processId)
+    {
+        if (value is not "-")
+        {
+            logEvent.Add(id, processId ? ProcessIds.Get(value) : TokenCache.Get(value));
+        }
+    }
 
     /// <summary>Parses STRUCTURED-DATA: <c>-</c> or one or more <c>[SD-ID *(SP PARAM-NAME="value")]</c>.</summary>
     private static class StructuredData

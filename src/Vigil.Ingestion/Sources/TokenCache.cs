@@ -5,10 +5,9 @@ namespace Vigil.Ingestion.Sources;
 /// one instance each instead of one per message.
 /// </summary>
 /// <remarks>
-/// A fixed table indexed by a cheap hash of the text; a slot holds the last string that hashed there, so a miss only
-/// costs the allocation it would have cost anyway. Thread-safe without locks: a slot is one reference, read and
-/// written whole, and a lost race only replaces an entry. Only for values every message of a kind carries in a few
-/// variants: a value that rarely repeats would only churn the table.
+/// A fixed table indexed by a cheap hash of the text, each slot holding the last string that hashed there
+/// (<see cref="StringSlots"/>: a miss only costs the allocation it would have cost anyway; thread-safe). Only for
+/// values every message of a kind carries in a few variants: a value that rarely repeats would only churn the table.
 /// </remarks>
 internal static class TokenCache
 {
@@ -25,16 +24,7 @@ internal static class TokenCache
             return text.ToString();
         }
 
-        var slot = (int)(Hash(text) & (Slots - 1));
-        var cached = Volatile.Read(ref Table[slot]);
-        if (cached is not null && text.SequenceEqual(cached))
-        {
-            return cached;
-        }
-
-        var made = text.ToString();
-        Volatile.Write(ref Table[slot], made);
-        return made;
+        return StringSlots.Take(ref Table[(int)(Hash(text) & (Slots - 1))], text);
     }
 
     // FNV-1a over the characters: the tokens are short, and collisions only cost a miss.
