@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace Vigil.Monitoring;
 
 /// <summary>
 /// The process's own figures for <c>/metrics</c>, under the names Prometheus client libraries use
 /// (<c>process_cpu_seconds_total</c>, <c>process_resident_memory_bytes</c>) and the runtime's garbage collector's
-/// (collections by generation, time paused, bytes allocated, heap size), so an operator can tell a busy service from one
-/// that spends its time collecting garbage.
+/// (collections by generation, time paused, bytes allocated, heap size) and its JIT compiler's (methods compiled, time
+/// spent compiling), so an operator can tell a busy service from one that spends its time collecting garbage or is
+/// still compiling its hot code after a start.
 /// </summary>
 /// <remarks>Every figure is read when <c>/metrics</c> is scraped; nothing is kept between scrapes.</remarks>
 public sealed class RuntimeMetrics : IMetricsSource
@@ -36,5 +38,7 @@ public sealed class RuntimeMetrics : IMetricsSource
         }
 
         yield return ("dotnet_gc_last_promoted_bytes", "Bytes the last collection found alive and kept (its work grows with them).", last.PromotedBytes);
+        yield return ("dotnet_jit_methods_compiled_total", "Methods the JIT compiler has compiled (each tier of a method counts).", JitInfo.GetCompiledMethodCount());
+        yield return ("dotnet_jit_compilation_seconds_total", "Time threads spent in the JIT compiler, in seconds.", JitInfo.GetCompilationTime().TotalSeconds);
     }
 }

@@ -31,12 +31,29 @@ public sealed class RuntimeMetricsTests
     }
 
     [Fact]
+    public void A_freshly_compiled_method_shows_in_the_jit_figures()
+    {
+        var metrics = new RuntimeMetrics();
+        var before = Figures(metrics);
+        // A method built at run time has never been compiled: calling it makes the JIT compile it.
+        var x = System.Linq.Expressions.Expression.Parameter(typeof(int), "x");
+        var square = System.Linq.Expressions.Expression.Lambda<Func<int, int>>(System.Linq.Expressions.Expression.Multiply(x, x), x).Compile();
+        Assert.Equal(49, square(7));
+
+        var after = Figures(metrics);
+        Assert.True(after["dotnet_jit_methods_compiled_total"] > before["dotnet_jit_methods_compiled_total"]);
+        Assert.True(after["dotnet_jit_compilation_seconds_total"] >= before["dotnet_jit_compilation_seconds_total"]);
+        Assert.True(after["dotnet_jit_compilation_seconds_total"] > 0);
+    }
+
+    [Fact]
     public void The_figures_render_as_prometheus_counters_and_gauges()
     {
         var text = PrometheusText.Render(new MonitoringMetrics(), new RuntimeMetrics().Gauges());
         Assert.Contains("# TYPE process_cpu_seconds_total counter\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE dotnet_gc_collections_total counter\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE dotnet_gc_heap_bytes gauge\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_jit_methods_compiled_total counter\n", text, StringComparison.Ordinal);
         Assert.Single(text.Split('\n'), static l => l == "# TYPE dotnet_gc_collections_total counter");
     }
 
