@@ -84,8 +84,8 @@ internal sealed partial class VigilServer : IDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        // The workstation collector unless the bench's caller chose otherwise (DOTNET_gcServer=1 to compare).
-        start.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("DOTNET_gcServer") ?? "0";
+        // Vigil's own collector settings (its runtimeconfig: the server collector) unless the bench's caller chose
+        // otherwise: the environment is inherited, so DOTNET_gcServer=0 compares with the workstation collector.
         var process = Process.Start(start) ?? throw new InvalidOperationException("vigil serve did not start");
         process.ErrorDataReceived += static (_, _) => { };
         process.OutputDataReceived += static (_, _) => { };
@@ -149,7 +149,9 @@ internal sealed partial class VigilServer : IDisposable
         await MetricAsync("dotnet_gc_collections_total", "generation=\"2\"").ConfigureAwait(false),
         await MetricAsync("dotnet_gc_pause_seconds_total").ConfigureAwait(false),
         await MetricAsync("dotnet_gc_allocated_bytes_total").ConfigureAwait(false),
-        await MetricAsync("vigil_writer_detection_waits_total").ConfigureAwait(false));
+        await MetricAsync("vigil_writer_detection_waits_total").ConfigureAwait(false),
+        await MetricAsync("dotnet_jit_methods_compiled_total").ConfigureAwait(false),
+        await MetricAsync("dotnet_jit_compilation_seconds_total").ConfigureAwait(false));
 
     public static async Task<string> RunVigilAsync(params string[] args)
     {
