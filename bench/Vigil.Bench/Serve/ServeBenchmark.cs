@@ -63,10 +63,17 @@ internal static class ServeBenchmark
         // One warm-up load did not finish tiering: with tiered PGO a method is compiled again once its instrumented
         // code has run, which takes load, and the next timed phase still spent 8-13% of serve's CPU compiling (session
         // 11, from the JIT figures in /metrics). So loads of fresh messages are sent until one makes the JIT compile
-        // fewer than QuietJitMethods methods (at most MaxWarmUps loads).
+        // fewer than QuietJitMethods methods (at most MaxWarmUps loads), each after a pause as before a timed phase:
+        // back to back, five loads still compiled hundreds of methods each and the first timed phase after the pause
+        // hundreds more (the runtime defers counting calls while new methods keep being compiled).
         long stored = 0;
         for (var round = 1; ; round++)
         {
+            if (round > 1)
+            {
+                await SettleAsync().ConfigureAwait(false);
+            }
+
             var compiled = await vigil.MetricAsync("dotnet_jit_methods_compiled_total").ConfigureAwait(false);
             await SendAsync(syslogPort, SyslogLoad.Frames(events + stored, warmUp, start)).ConfigureAwait(false);
             stored += warmUp;
