@@ -40,7 +40,7 @@ internal readonly record struct ServeStages(
         $"detector {100 * DetectSeconds / elapsed.TotalSeconds:F0}% ({Detections:N0} batches, {events / Math.Max(1, Detections):N0} events each); " +
         $"writer held back for the detector {DetectionWaits:N0} times");
 
-    // The workstation, non-concurrent collector does all its work while the process is paused: the pause is its cost.
+    // Vigil's collector is non-concurrent (workstation or server): it does all its work while the process is paused.
     public string DescribeGc(TimeSpan cpu, int events) => string.Create(CultureInfo.InvariantCulture,
         $"garbage collection: {AllocatedBytes / events:N0} B allocated/event; {Gen0 - Gen1:N0} gen0, {Gen1 - Gen2:N0} gen1, {Gen2:N0} gen2 collections; " +
         $"paused {GcPauseSeconds:F2} s = {100 * GcPauseSeconds / cpu.TotalSeconds:F0}% of serve's CPU time ({1e6 * GcPauseSeconds / events:F2} µs/event)");
