@@ -54,9 +54,9 @@ internal static class ServeBenchmark
 
         // --serve-yaml: extra top-level settings for the serve process (e.g. "queueCapacity: 4096"), to compare settings.
         // A service runs for days: warm it up (JIT tiering, SQLite's cache) before timing, with loads of as many
-        // messages as the timed load (--warm-up N to change it) until the JIT is quiet (below). A fifth of the load (sessions 3-6) left the runtime's
-        // tier-up compiler busy through the timed phase: 15% of the serve process's samples in `perf`, about a third
-        // of its processor time per event.
+        // messages as the timed load (--warm-up N to change it) until the JIT is quiet (below). A fifth of the load
+        // (sessions 3-6) left the runtime's tier-up compiler busy through the timed phase: 15% of the serve process's
+        // samples in `perf`, about a third of its processor time per event.
         var warmUp = int.Parse(Option(args, "--warm-up") ?? events.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var extra = (Option(args, "--serve-yaml") ?? "").Replace(";", "\n", StringComparison.Ordinal);
         using var vigil = await VigilServer.StartAsync(Path.Combine(work, "vigil"), syslogPort, httpPort, rules, extra).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Vigil.Monitoring;
 
 namespace Vigil.Monitoring.Tests.Metrics;
@@ -36,8 +37,8 @@ public sealed class RuntimeMetricsTests
         var metrics = new RuntimeMetrics();
         var before = Figures(metrics);
         // A method built at run time has never been compiled: calling it makes the JIT compile it.
-        var x = System.Linq.Expressions.Expression.Parameter(typeof(int), "x");
-        var square = System.Linq.Expressions.Expression.Lambda<Func<int, int>>(System.Linq.Expressions.Expression.Multiply(x, x), x).Compile();
+        var x = Expression.Parameter(typeof(int), "x");
+        var square = Expression.Lambda<Func<int, int>>(Expression.Multiply(x, x), x).Compile();
         Assert.Equal(49, square(7));
 
         var after = Figures(metrics);
