@@ -106,11 +106,16 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
 
     private static void Evaluate(string key, SprayAddress state, LogEvent e, List<RuleMatch> output)
     {
-        if (state.BestCluster(Window, MinAccounts) is not { } cluster)
+        if (state.BestCluster(Window, MinAccounts) is { } cluster)
         {
-            return;
+            Evaluate(key, state, cluster, e, output);
         }
+    }
 
+    // Apart from the check above: the lambdas below capture the cluster, and a captured variable's closure object is
+    // allocated where the variable's scope starts, so in one method every failure would pay for it.
+    private static void Evaluate(string key, SprayAddress state, SprayCluster cluster, LogEvent e, List<RuleMatch> output)
+    {
         // Sentinel keeps addresses where more accounts failed than succeeded: a shared NAT sees many of both.
         var succeeded = state.Successes
             .Where(s => s.Time >= cluster.Start - Window && s.Time <= cluster.End + Window)

@@ -31,7 +31,7 @@ internal sealed class AnalyticsBySource(IReadOnlyList<IAnalytic> analytics)
 
         if (!_bySourceType.TryGetValue(sourceType, out var found))
         {
-            found = [.. analytics.Where(a => a.SourceTypes.Count == 0 || a.SourceTypes.Contains(sourceType))];
+            found = Select(sourceType);
             if (_bySourceType.Count < MaxSourceTypes)
             {
                 _bySourceType[sourceType] = found;
@@ -42,4 +42,9 @@ internal sealed class AnalyticsBySource(IReadOnlyList<IAnalytic> analytics)
         _last = found;
         return found;
     }
+
+    // A method of its own: the lambda captures the source type, and the closure object for a captured parameter is
+    // allocated on entry to the method, which in For would be on every call.
+    private IAnalytic[] Select(string sourceType) =>
+        [.. analytics.Where(a => a.SourceTypes.Count == 0 || a.SourceTypes.Contains(sourceType))];
 }

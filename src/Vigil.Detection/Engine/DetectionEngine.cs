@@ -217,25 +217,32 @@ public sealed partial class DetectionEngine
             return known;
         }
 
-        var key = (channel, eventId);
-        if (!_buckets.TryGetValue(key, out var bucket))
+        if (!_buckets.TryGetValue((channel, eventId), out var bucket))
         {
-            // Built on first sight of a channel and EventID. Many EventIDs of a channel share one rule list (every
-            // Security rule without an EventID routing), and those share one bucket: its prefilter is built once.
-            var rules = _compiled.Where(c => c.Route.Channels is { } channels
-                && channels.Contains(key.channel, StringComparer.OrdinalIgnoreCase)
-                && (c.Route.EventIds is null || c.Route.EventIds.Contains(key.Item2))).ToList();
-            var signature = string.Join(',', rules.Select(static r => r.Index));
-            if (!_bucketsByRules.TryGetValue(signature, out bucket))
-            {
-                bucket = new Bucket(rules, _prefilter);
-                _bucketsByRules[signature] = bucket;
-            }
-
-            _buckets[key] = bucket;
+            bucket = BuildBucket(channel, eventId);
+            _buckets[(channel, eventId)] = bucket;
         }
 
         _routes.Remember(channel, eventId, bucket);
+        return bucket;
+    }
+
+    // Built on first sight of a channel and EventID. Many EventIDs of a channel share one rule list (every Security rule
+    // without an EventID routing), and those share one bucket: its prefilter is built once. A method of its own (as is
+    // BuildBucket(string)): the lambda's closure object would otherwise be allocated on every call of BucketFor, since
+    // a closure over a method's locals or parameters is created where their scope starts, before the early returns.
+    private Bucket BuildBucket(string channel, string eventId)
+    {
+        var rules = _compiled.Where(c => c.Route.Channels is { } channels
+            && channels.Contains(channel, StringComparer.OrdinalIgnoreCase)
+            && (c.Route.EventIds is null || c.Route.EventIds.Contains(eventId))).ToList();
+        var signature = string.Join(',', rules.Select(static r => r.Index));
+        if (!_bucketsByRules.TryGetValue(signature, out var bucket))
+        {
+            bucket = new Bucket(rules, _prefilter);
+            _bucketsByRules[signature] = bucket;
+        }
+
         return bucket;
     }
 
@@ -253,16 +260,21 @@ public sealed partial class DetectionEngine
 
         if (!_bucketsBySourceType.TryGetValue(sourceType, out var bucket))
         {
-            var unrecognised = sourceType.Length == 0 || sourceType.Equals("json", StringComparison.OrdinalIgnoreCase);
-            var rules = _compiled.Where(c => c.Route.IsGeneric
-                || (c.Route.SourceTypes is { } types && (unrecognised || types.Contains(sourceType, StringComparer.OrdinalIgnoreCase)))).ToList();
-            bucket = rules.Count == _generic.Count ? _generic : new Bucket(rules, _prefilter);
+            bucket = BuildBucket(sourceType);
             _bucketsBySourceType[sourceType] = bucket;
         }
 
         _lastSourceType = sourceType;
         _lastSourceBucket = bucket;
         return bucket;
+    }
+
+    private Bucket BuildBucket(string sourceType)
+    {
+        var unrecognised = sourceType.Length == 0 || sourceType.Equals("json", StringComparison.OrdinalIgnoreCase);
+        var rules = _compiled.Where(c => c.Route.IsGeneric
+            || (c.Route.SourceTypes is { } types && (unrecognised || types.Contains(sourceType, StringComparer.OrdinalIgnoreCase)))).ToList();
+        return rules.Count == _generic.Count ? _generic : new Bucket(rules, _prefilter);
     }
 
     private bool Compile(SigmaRule rule, Dictionary<string, List<FilterRule>> filtersByRule, EngineOptions options, IProblemSink problems)
