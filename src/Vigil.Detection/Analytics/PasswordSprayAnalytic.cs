@@ -108,13 +108,13 @@ internal sealed class PasswordSprayAnalytic : IAnalytic
     {
         if (state.BestCluster(Window, MinAccounts) is { } cluster)
         {
-            Evaluate(key, state, cluster, e, output);
+            EvaluateCluster(key, state, cluster, e, output);
         }
     }
 
     // Apart from the check above: the lambdas below capture the cluster, and a captured variable's closure object is
     // allocated where the variable's scope starts, so in one method every failure would pay for it.
-    private static void Evaluate(string key, SprayAddress state, SprayCluster cluster, LogEvent e, List<RuleMatch> output)
+    private static void EvaluateCluster(string key, SprayAddress state, SprayCluster cluster, LogEvent e, List<RuleMatch> output)
     {
         // Sentinel keeps addresses where more accounts failed than succeeded: a shared NAT sees many of both.
         var succeeded = state.Successes

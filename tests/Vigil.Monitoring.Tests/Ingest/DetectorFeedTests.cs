@@ -68,9 +68,7 @@ public sealed class DetectorFeedTests
 
         feed.Offer(Batch(11, 4));
         feed.Offer(Batch(15, 4));
-        var room = feed.WhenRoomAsync(TimeSpan.FromSeconds(1), time, CancellationToken.None).AsTask();
-        await Task.Delay(50);
-        Assert.False(room.IsCompleted);
+        var room = await WaitingForRoomAsync(feed, TimeSpan.FromSeconds(1), time);
 
         await using var reader = feed.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await reader.MoveNextAsync());
@@ -85,13 +83,20 @@ public sealed class DetectorFeedTests
         var time = new FakeTimeProvider(T0);
         feed.Offer(Batch(1, 15));
 
-        var room = feed.WhenRoomAsync(TimeSpan.FromMilliseconds(250), time, CancellationToken.None).AsTask();
-        await Task.Delay(50);
-        Assert.False(room.IsCompleted);
+        var room = await WaitingForRoomAsync(feed, TimeSpan.FromMilliseconds(250), time);
         time.Advance(TimeSpan.FromMilliseconds(250));
 
         Assert.True(await room.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(15, feed.Waiting);
+    }
+
+    // The writer's wait for room, started and seen still waiting a moment later.
+    private static async Task<Task<bool>> WaitingForRoomAsync(DetectorFeed feed, TimeSpan stall, TimeProvider time)
+    {
+        var room = feed.WhenRoomAsync(stall, time, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(room.IsCompleted);
+        return room;
     }
 
     private static CommittedBatch Batch(long first, int count)
